@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using SpApi.Core.Http;
+using SpApi.Core.Operations;
+
+namespace SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+
+/// <summary>The versions of the customer-invoice operations.</summary>
+public enum CustomerInvoiceApiVersion
+{
+    /// <summary>2021-12-28, the current version (no payload envelope).</summary>
+    V2021_12_28,
+
+    /// <summary>v1, the legacy version (payload envelope).</summary>
+    V1,
+}
+
+/// <summary>Sort order by order creation date.</summary>
+public enum CustomerInvoiceSortOrder
+{
+    /// <summary>Oldest first.</summary>
+    ASC,
+
+    /// <summary>Newest first.</summary>
+    DESC,
+}
+
+/// <summary>The query of one getCustomerInvoices call: a window of at most 7 days.</summary>
+public sealed class CustomerInvoicesQuery
+{
+    /// <summary>The longest window the operation accepts.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Invoices that became available after this time.</summary>
+    public DateTimeOffset CreatedAfter { get; set; }
+
+    /// <summary>Invoices that became available before this time.</summary>
+    public DateTimeOffset CreatedBefore { get; set; }
+
+    /// <summary>The vendor warehouse id; null means every warehouse.</summary>
+    public string? ShipFromPartyId { get; set; }
+
+    /// <summary>The page size, 1 to 100; null leaves it to Amazon.</summary>
+    public int? Limit { get; set; }
+
+    /// <summary>The order by creation date; null leaves it to Amazon.</summary>
+    public CustomerInvoiceSortOrder? SortOrder { get; set; }
+
+    internal void Validate()
+    {
+        if (CreatedBefore <= CreatedAfter)
+        {
+            throw new ArgumentException($"CreatedBefore ({CreatedBefore:o}) must be later than CreatedAfter ({CreatedAfter:o}).", nameof(CreatedBefore));
+        }
+
+        if (CreatedBefore - CreatedAfter > MaxWindow)
+        {
+            throw new ArgumentException("getCustomerInvoices accepts a window of at most 7 days between CreatedAfter and CreatedBefore.", nameof(CreatedBefore));
+        }
+
+        if (Limit is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Limit), Limit, "Limit must be between 1 and 100.");
+        }
+    }
+}
+
+/// <summary>Typed calls of DF Shipping getCustomerInvoices and getCustomerInvoice (both restricted: the client adds the RDT).</summary>
+public sealed class CustomerInvoicesApi
+{
+    private static readonly Regex PurchaseOrderNumberPattern = new("^[a-zA-Z0-9]+$", RegexOptions.CultureInvariant);
+
+    private readonly SpApiClient client;
+    private readonly OperationDescriptor listOperation;
+    private readonly OperationDescriptor getOperation;
+
+    /// <summary>Creates the API for one version.</summary>
+    public CustomerInvoicesApi(SpApiClient client, CustomerInvoiceApiVersion version = CustomerInvoiceApiVersion.V2021_12_28)
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        (listOperation, getOperation) = version == CustomerInvoiceApiVersion.V1
+            ? (SpApiOperations.GetCustomerInvoicesV1, SpApiOperations.GetCustomerInvoiceV1)
+            : (SpApiOperations.GetCustomerInvoices, SpApiOperations.GetCustomerInvoice);
+    }
+
+    /// <summary>Streams every page of one window, following nextToken to the end.</summary>
+    public IAsyncEnumerable<CustomerInvoiceList> GetCustomerInvoicePagesAsync(CustomerInvoicesQuery query, CancellationToken cancellationToken)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        query.Validate();
+        var request = new SpApiRequest(listOperation)
+            .WithQuery("shipFromPartyId", query.ShipFromPartyId)
+            .WithQuery("limit", query.Limit)
+            .WithQuery("createdAfter", query.CreatedAfter)
+            .WithQuery("createdBefore", query.CreatedBefore)
+            .WithQuery("sortOrder", query.SortOrder?.ToString());
+        return client.PageAsync<CustomerInvoiceList>(request, cancellationToken);
+    }
+
+    /// <summary>Gets the invoice of one purchase order.</summary>
+    public Task<CustomerInvoice> GetCustomerInvoiceAsync(string purchaseOrderNumber, CancellationToken cancellationToken)
+    {
+        ValidatePurchaseOrderNumber(purchaseOrderNumber, nameof(purchaseOrderNumber));
+        return client.SendAsync<CustomerInvoice>(
+            new SpApiRequest(getOperation).WithPath("purchaseOrderNumber", purchaseOrderNumber), cancellationToken);
+    }
+
+    /// <summary>Checks a purchase order number against the model's pattern ^[a-zA-Z0-9]+$.</summary>
+    public static void ValidatePurchaseOrderNumber(string? purchaseOrderNumber, string parameterName)
+    {
+        if (purchaseOrderNumber is null || !PurchaseOrderNumberPattern.IsMatch(purchaseOrderNumber))
+        {
+            throw new ArgumentException(
+                $"The purchase order number '{purchaseOrderNumber}' is not valid: it must contain only the letters a-z, A-Z and the digits 0-9 (pattern ^[a-zA-Z0-9]+$).",
+                parameterName);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using SpApi.Core.Apis.Tokens;
+using SpApi.Core.Diagnostics;
+using SpApi.Core.Http;
+using SpApi.Core.Operations;
+using SpApi.Core.Security;
+
+namespace SpApi.Core.Auth;
+
+/// <summary>
+/// Gets Restricted Data Tokens for restricted operations. Each RDT is requested for the operation's
+/// generic path (with its {placeholders}), so one RDT serves every purchase order number, and it is
+/// cached for its lifetime. The Tokens API call itself goes through the ordinary request path, so its
+/// own rate limit (1/s, burst 10) is respected like any other.
+/// </summary>
+internal sealed class RestrictedDataTokenProvider
+{
+    private readonly SpApiClient client;
+    private readonly SpApiClientOptions options;
+
+    public RestrictedDataTokenProvider(SpApiClient client, SpApiClientOptions options)
+    {
+        this.client = client;
+        this.options = options;
+    }
+
+    public Task<SpApiSecret> GetAsync(OperationDescriptor operation, CancellationToken cancellationToken) =>
+        options.TokenCache.GetAsync(CacheKey(operation), ct => RequestAsync(operation, ct), options.TimeProvider, cancellationToken);
+
+    public void Invalidate(OperationDescriptor operation, SpApiSecret refused) =>
+        options.TokenCache.Invalidate(CacheKey(operation), refused);
+
+    private string CacheKey(OperationDescriptor operation) =>
+        $"rdt|{options.Endpoint}|{options.Credentials.AccountKey}|{operation.Method} {operation.PathTemplate}";
+
+    private async Task<(SpApiSecret, TimeSpan)> RequestAsync(OperationDescriptor operation, CancellationToken cancellationToken)
+    {
+        options.Log?.Write(new SpApiLogEvent(
+            SpApiLogLevel.Verbose, SpApiLogKind.Token, operation.Name,
+            $"requesting a restricted data token for {operation.Method} {operation.PathTemplate}"));
+        var body = new CreateRestrictedDataTokenRequest
+        {
+            RestrictedResources = { new RestrictedResource { Method = operation.Method.Method, Path = operation.PathTemplate } },
+        };
+        var response = await client.SendAsync<CreateRestrictedDataTokenResponse>(
+            new SpApiRequest(SpApiOperations.CreateRestrictedDataToken).WithJsonBody(body), cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(response.RestrictedDataToken) || response.ExpiresIn is not > 0)
+        {
+            throw new SpApiException(
+                "The Tokens API answered without a restrictedDataToken or a positive expiresIn.",
+                SpApiOperations.CreateRestrictedDataToken.Name, errorCode: "InvalidResponse");
+        }
+
+        return (new SpApiSecret(response.RestrictedDataToken!), TimeSpan.FromSeconds(response.ExpiresIn.Value));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using SpApi.Core.Diagnostics;
+
+namespace SpApi.Core.Http;
+
+/// <summary>
+/// The one exception the Core throws for a failed SP-API or Login with Amazon call. It keeps what a
+/// person needs to act or to open a support case: HTTP status, error code, details, request id and
+/// operation, and the inner exception of a transport failure.
+/// </summary>
+public sealed class SpApiException : Exception
+{
+    /// <summary>Creates the exception; the message and details are redacted.</summary>
+    public SpApiException(
+        string message,
+        string operation,
+        HttpStatusCode? statusCode = null,
+        string? errorCode = null,
+        string? details = null,
+        string? requestId = null,
+        IReadOnlyList<SpApiError>? errors = null,
+        bool requestMayHaveBeenProcessed = false,
+        Exception? innerException = null)
+        : base(SecretRedactor.Redact(message), innerException)
+    {
+        Operation = operation;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        Details = details is null ? null : SecretRedactor.Redact(details);
+        RequestId = requestId;
+        Errors = errors ?? Array.Empty<SpApiError>();
+        RequestMayHaveBeenProcessed = requestMayHaveBeenProcessed;
+    }
+
+    /// <summary>The operation that failed, for example getCustomerInvoices, or "LWA" for the token endpoint.</summary>
+    public string Operation { get; }
+
+    /// <summary>The HTTP status, or null when no response arrived.</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The SP-API error code (for example InvalidInput) or the LWA error (for example invalid_grant).</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The error's details field, when the server sent one.</summary>
+    public string? Details { get; }
+
+    /// <summary>The x-amzn-RequestId of the failed response, for Amazon support.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>Every error in the response body.</summary>
+    public IReadOnlyList<SpApiError> Errors { get; }
+
+    /// <summary>
+    /// True when a non-idempotent request (a submission) failed in a way that does not prove the server
+    /// ignored it. Such a request is never re-sent automatically; check its outcome before sending it again.
+    /// </summary>
+    public bool RequestMayHaveBeenProcessed { get; }
+}

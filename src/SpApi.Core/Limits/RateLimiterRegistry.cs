@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using SpApi.Core.Operations;
+
+namespace SpApi.Core.Limits;
+
+/// <summary>
+/// The token buckets of the process, one per (operation, selling-partner account). Every connection
+/// of the same account shares them, so parallel scripts together stay inside Amazon's limits.
+/// </summary>
+public sealed class RateLimiterRegistry : IDisposable
+{
+    private readonly ConcurrentDictionary<(string Operation, string Account), Lazy<OperationBucket>> buckets = new();
+    private readonly TimeProvider time;
+
+    /// <summary>Creates a registry.</summary>
+    /// <param name="time">The clock that refills the buckets.</param>
+    /// <param name="rateScale">Multiplies every documented rate; only a local sandbox running faster than Amazon needs anything but 1.</param>
+    public RateLimiterRegistry(TimeProvider time, double rateScale = 1)
+    {
+        if (rateScale <= 0 || double.IsNaN(rateScale) || double.IsInfinity(rateScale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rateScale), rateScale, "The rate scale must be a positive number.");
+        }
+
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        RateScale = rateScale;
+    }
+
+    /// <summary>The registry that every connection uses unless told otherwise.</summary>
+    public static RateLimiterRegistry Shared { get; } = new(TimeProvider.System);
+
+    /// <summary>The multiplier applied to every documented rate.</summary>
+    public double RateScale { get; }
+
+    internal OperationBucket For(OperationDescriptor operation, string account) =>
+        buckets.GetOrAdd(
+            (operation.Key, account),
+            _ => new Lazy<OperationBucket>(() => new OperationBucket(operation, RateScale, time))).Value;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var bucket in buckets.Values.Where(b => b.IsValueCreated))
+        {
+            bucket.Value.Dispose();
+        }
+
+        buckets.Clear();
+    }
+}
