@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using SpApi.Core.Operations;
+
+namespace SpApi.Sandbox;
+
+/// <summary>
+/// DF Shipping getCustomerInvoices and getCustomerInvoice, v1 (payload envelope) and 2021-12-28.
+/// The window is half-open: createdAfter &lt;= createdAt &lt; createdBefore.
+/// </summary>
+internal static class CustomerInvoiceEndpoints
+{
+    private static readonly Regex PurchaseOrderNumber = new("^[a-zA-Z0-9]+$");
+    private static readonly byte[] TokenKey = RandomNumberGenerator.GetBytes(32);
+
+    public static void Map(WebApplication app, SandboxState state)
+    {
+        foreach (var (list, single) in new[]
+        {
+            (SpApiOperations.GetCustomerInvoicesV1, SpApiOperations.GetCustomerInvoiceV1),
+            (SpApiOperations.GetCustomerInvoices, SpApiOperations.GetCustomerInvoice),
+        })
+        {
+            var envelope = list.PayloadEnvelope;
+            app.MapGet(list.PathTemplate, (HttpRequest request) => List(request, state, envelope));
+            app.MapGet(single.PathTemplate, (string purchaseOrderNumber) => Get(purchaseOrderNumber, state, envelope));
+        }
+    }
+
+    private static IResult List(HttpRequest request, SandboxState state, bool envelope)
+    {
+        var query = request.Query;
+        if (!TryDate(query["createdAfter"], out var after) || !TryDate(query["createdBefore"], out var before))
+        {
+            return SpApiResults.InvalidInput("createdAfter and createdBefore are required ISO 8601 date-times.");
+        }
+
+        if (before <= after)
+        {
+            return SpApiResults.InvalidInput("createdBefore must be later than createdAfter.");
+        }
+
+        if (before - after > TimeSpan.FromDays(7))
+        {
+            return SpApiResults.InvalidInput("The date range between createdAfter and createdBefore must not exceed 7 days.");
+        }
+
+        var limit = state.Options.DefaultLimit;
+        if (query.ContainsKey("limit") && (!int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 100))
+        {
+            return SpApiResults.InvalidInput("limit must be an integer from 1 to 100.");
+        }
+
+        var sortOrder = query["sortOrder"].ToString();
+        if (sortOrder is not ("" or "ASC" or "DESC"))
+        {
+            return SpApiResults.InvalidInput("sortOrder must be ASC or DESC.");
+        }
+
+        var shipFrom = query["shipFromPartyId"].ToString();
+        var binding = $"{request.Path}|{after:o}|{before:o}|{shipFrom}|{limit}|{sortOrder}";
+        var offset = 0;
+        if (query.ContainsKey("nextToken") && !TryReadToken(query["nextToken"].ToString(), binding, out offset))
+        {
+            return SpApiResults.InvalidInput("The nextToken is not valid for this query: repeat the same parameters with the token of the previous page.");
+        }
+
+        var matching = state.Options.CustomerInvoices
+            .Where(i => i.CreatedAt >= after && i.CreatedAt < before && (shipFrom.Length == 0 || i.ShipFromPartyId == shipFrom));
+        matching = sortOrder == "DESC"
+            ? matching.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.PurchaseOrderNumber, StringComparer.Ordinal)
+            : matching.OrderBy(i => i.CreatedAt).ThenBy(i => i.PurchaseOrderNumber, StringComparer.Ordinal);
+        var all = matching.ToList();
+        var page = all.Skip(offset).Take(limit)
+            .Select(i => new { purchaseOrderNumber = i.PurchaseOrderNumber, content = i.Content })
+            .ToList();
+        var next = offset + limit < all.Count ? WriteToken(offset + limit, binding) : null;
+        var body = new { pagination = next is null ? null : new { nextToken = next }, customerInvoices = page };
+        return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
+    }
+
+    private static IResult Get(string purchaseOrderNumber, SandboxState state, bool envelope)
+    {
+        if (!PurchaseOrderNumber.IsMatch(purchaseOrderNumber))
+        {
+            return SpApiResults.InvalidInput("purchaseOrderNumber must match ^[a-zA-Z0-9]+$.");
+        }
+
+        var invoice = state.Options.CustomerInvoices.FirstOrDefault(i => i.PurchaseOrderNumber == purchaseOrderNumber);
+        if (invoice is null)
+        {
+            return SpApiResults.Error(404, "NotFound", $"No customer invoice exists for purchase order {purchaseOrderNumber}.");
+        }
+
+        var body = new { purchaseOrderNumber = invoice.PurchaseOrderNumber, content = invoice.Content };
+        return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
+    }
+
+    private static bool TryDate(string? value, out DateTimeOffset date) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date);
+
+    // An opaque token: the offset, signed together with the query it belongs to.
+    private static string WriteToken(int offset, string binding)
+    {
+        var offsetText = offset.ToString(CultureInfo.InvariantCulture);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(offsetText + "." + Sign(offsetText, binding)));
+    }
+
+    private static bool TryReadToken(string token, string binding, out int offset)
+    {
+        offset = 0;
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('.');
+            return parts.Length == 2
+                && parts[1] == Sign(parts[0], binding)
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out offset);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static string Sign(string offset, string binding) =>
+        Convert.ToHexString(HMACSHA256.HashData(TokenKey, Encoding.UTF8.GetBytes(offset + "|" + binding)))[..16];
+}

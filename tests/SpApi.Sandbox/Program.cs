@@ -1,0 +1,30 @@
+using System.Globalization;
+using SpApi.Sandbox;
+
+// `dotnet run --project tests/SpApi.Sandbox [-- --url http://127.0.0.1:5055 --rate-scale 1]`
+var options = new SandboxOptions { Url = "http://127.0.0.1:5055" };
+for (var i = 0; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--url":
+            options.Url = args[i + 1];
+            break;
+        case "--rate-scale":
+            options.RateScale = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>.");
+            return 2;
+    }
+}
+
+await using var server = await SandboxServer.StartAsync(options);
+Console.WriteLine($"SpApi sandbox listening on {server.BaseAddress}");
+Console.WriteLine("Connect with these test credentials (they work only here):");
+Console.WriteLine($"  $secret = ConvertTo-SecureString '{SandboxCredentials.ClientSecret}' -AsPlainText -Force");
+Console.WriteLine($"  $refresh = ConvertTo-SecureString '{SandboxCredentials.RefreshToken}' -AsPlainText -Force");
+Console.WriteLine($"  Connect-SpApi -ClientId '{SandboxCredentials.ClientId}' -ClientSecret $secret -RefreshToken $refresh -Endpoint {server.BaseAddress} -TokenEndpoint {server.TokenEndpoint}");
+Console.WriteLine("Press Ctrl+C to stop.");
+await server.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+
+namespace SpApi.Sandbox;
+
+/// <summary>What crossed the wire, for tests to assert on. Thread-safe.</summary>
+public sealed class SandboxCounters
+{
+    private readonly ConcurrentDictionary<string, int> byOperation = new(StringComparer.Ordinal);
+    private int requests;
+    private int throttled;
+    private int accessTokens;
+    private int restrictedDataTokens;
+    private int faults;
+
+    /// <summary>SP-API requests received (not counting LWA and control calls).</summary>
+    public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>429 answers sent.</summary>
+    public int Throttled => Volatile.Read(ref throttled);
+
+    /// <summary>Access tokens issued by the LWA endpoint.</summary>
+    public int AccessTokensIssued => Volatile.Read(ref accessTokens);
+
+    /// <summary>Restricted data tokens issued by the Tokens API.</summary>
+    public int RestrictedDataTokensIssued => Volatile.Read(ref restrictedDataTokens);
+
+    /// <summary>Faults injected.</summary>
+    public int FaultsInjected => Volatile.Read(ref faults);
+
+    /// <summary>SP-API requests received for one operation name, for example getCustomerInvoices.</summary>
+    public int RequestsFor(string operationName) => byOperation.TryGetValue(operationName, out var n) ? n : 0;
+
+    /// <summary>A snapshot for the control endpoint.</summary>
+    public object Snapshot() => new
+    {
+        requests = Requests,
+        throttled = Throttled,
+        accessTokensIssued = AccessTokensIssued,
+        restrictedDataTokensIssued = RestrictedDataTokensIssued,
+        faultsInjected = FaultsInjected,
+        byOperation = byOperation.ToDictionary(p => p.Key, p => p.Value),
+    };
+
+    internal void Request(string operation)
+    {
+        Interlocked.Increment(ref requests);
+        byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
+    }
+
+    internal void Throttle() => Interlocked.Increment(ref throttled);
+
+    internal void AccessToken() => Interlocked.Increment(ref accessTokens);
+
+    internal void RestrictedDataToken() => Interlocked.Increment(ref restrictedDataTokens);
+
+    internal void Fault() => Interlocked.Increment(ref faults);
+
+    internal void Reset()
+    {
+        requests = throttled = accessTokens = restrictedDataTokens = faults = 0;
+        byOperation.Clear();
+    }
+}

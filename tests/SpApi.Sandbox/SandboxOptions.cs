@@ -1,0 +1,48 @@
+namespace SpApi.Sandbox;
+
+/// <summary>How a sandbox server behaves. The defaults suit a person trying the module.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>The address to listen on; port 0 picks a free port.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Multiplies every documented rate, so tests run the real pacing logic quickly.</summary>
+    public double RateScale { get; set; } = 1;
+
+    /// <summary>Overrides the enforced and reported rate of operations, by operation key (api/version/name).</summary>
+    public Dictionary<string, double> RateOverrides { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The expires_in of access tokens.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The expiresIn of restricted data tokens.</summary>
+    public TimeSpan RestrictedDataTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The app's client id.</summary>
+    public string ClientId { get; set; } = SandboxCredentials.ClientId;
+
+    /// <summary>The app's client secret.</summary>
+    public string ClientSecret { get; set; } = SandboxCredentials.ClientSecret;
+
+    /// <summary>Refresh tokens the LWA endpoint accepts.</summary>
+    public HashSet<string> RefreshTokens { get; } = new(StringComparer.Ordinal) { SandboxCredentials.RefreshToken };
+
+    /// <summary>The customer invoices served by getCustomerInvoices and getCustomerInvoice.</summary>
+    public List<SandboxInvoice> CustomerInvoices { get; } = SandboxInvoice.Generate(DateTimeOffset.UtcNow, count: 200, spacing: TimeSpan.FromHours(7));
+
+    /// <summary>The page size when a request gives no limit.</summary>
+    public int DefaultLimit { get; set; } = 10;
+}
+
+/// <summary>The credentials the sandbox accepts by default; printed when it starts.</summary>
+public static class SandboxCredentials
+{
+    /// <summary>The sandbox app's client id.</summary>
+    public const string ClientId = "amzn1.application-oa2-client.sandbox";
+
+    /// <summary>The sandbox app's client secret (not a real one).</summary>
+    public const string ClientSecret = "amzn1.oa2-cs.v1.sandbox-secret";
+
+    /// <summary>The sandbox selling partner's refresh token (not a real one).</summary>
+    public const string RefreshToken = "Atzr|sandbox-refresh-token";
+}

@@ -1,0 +1,33 @@
+namespace SpApi.Sandbox;
+
+/// <summary>The live state of a sandbox server, shared by its endpoints and readable by tests.</summary>
+public sealed class SandboxState
+{
+    internal SandboxState(SandboxOptions options)
+    {
+        Options = options;
+        Buckets = new SandboxBuckets(options);
+    }
+
+    /// <summary>The options the server runs with; tests may change them between calls.</summary>
+    public SandboxOptions Options { get; }
+
+    /// <summary>What crossed the wire.</summary>
+    public SandboxCounters Counters { get; } = new();
+
+    /// <summary>Faults on demand.</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    /// <summary>Issued tokens.</summary>
+    public SandboxTokens Tokens { get; } = new();
+
+    internal SandboxBuckets Buckets { get; }
+
+    /// <summary>Clears counters, faults and buckets (tokens stay valid).</summary>
+    public void Reset()
+    {
+        Counters.Reset();
+        Faults.Clear();
+        Buckets.Clear();
+    }
+}

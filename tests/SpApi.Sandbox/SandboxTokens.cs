@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace SpApi.Sandbox;
+
+/// <summary>The access tokens and RDTs the sandbox issued, with their expiry and what an RDT covers.</summary>
+public sealed class SandboxTokens
+{
+    private readonly ConcurrentDictionary<string, Issued> issued = new(StringComparer.Ordinal);
+
+    /// <summary>Makes every token issued so far expired, as if an hour had passed.</summary>
+    public void ExpireAll()
+    {
+        foreach (var key in issued.Keys)
+        {
+            issued.AddOrUpdate(key, _ => throw new InvalidOperationException(), (_, t) => t with { ExpiresAt = DateTimeOffset.MinValue });
+        }
+    }
+
+    internal string IssueAccessToken(string account, TimeSpan lifetime) =>
+        Add("Atza|sandbox-", new Issued(account, DateTimeOffset.UtcNow + lifetime, null));
+
+    internal string IssueRestrictedDataToken(string account, TimeSpan lifetime, IReadOnlyList<(string Method, Regex Path)> resources) =>
+        Add("Atz.sprdt|sandbox-", new Issued(account, DateTimeOffset.UtcNow + lifetime, resources));
+
+    internal Issued? Find(string? token) => token is not null && issued.TryGetValue(token, out var found) ? found : null;
+
+    private string Add(string prefix, Issued token)
+    {
+        var value = prefix + Guid.NewGuid().ToString("N");
+        issued[value] = token;
+        return value;
+    }
+
+    internal sealed record Issued(string Account, DateTimeOffset ExpiresAt, IReadOnlyList<(string Method, Regex Path)>? Resources)
+    {
+        public bool IsRestrictedDataToken => Resources is not null;
+
+        public bool Expired => DateTimeOffset.UtcNow >= ExpiresAt;
+
+        public bool Covers(string method, string path) =>
+            Resources?.Any(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && r.Path.IsMatch(path)) == true;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using SpApi.Core.Operations;
+
+namespace SpApi.Sandbox;
+
+/// <summary>
+/// What SP-API does before an operation runs: request ids, faults on demand, the access-token and RDT
+/// checks, and the token buckets. The operation comes from the module's own operation table.
+/// </summary>
+internal sealed class SpApiMiddleware
+{
+    private static readonly (OperationDescriptor Operation, Regex Path)[] Routes = SpApiOperations.All
+        .Select(o => (o, new Regex("^" + Regex.Replace(o.PathTemplate, @"\{[^}]+\}", "[^/]+") + "$", RegexOptions.Compiled)))
+        .ToArray();
+
+    private readonly SandboxState state;
+
+    public SpApiMiddleware(SandboxState state) => this.state = state;
+
+    public static OperationDescriptor? Match(string method, string path) =>
+        Routes.FirstOrDefault(r => r.Operation.Method.Method == method && r.Path.IsMatch(path)).Operation;
+
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (path.StartsWith("/_sandbox", StringComparison.Ordinal))
+        {
+            await next();
+            return;
+        }
+
+        var operation = Match(context.Request.Method, path);
+        if (operation is not null)
+        {
+            state.Counters.Request(operation.Name);
+        }
+
+        if (!await ApplyFaultAsync(context, operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : path)))
+        {
+            return;
+        }
+
+        if (operation is null)
+        {
+            await next();
+            return;
+        }
+
+        var token = state.Tokens.Find(context.Request.Headers["x-amz-access-token"].FirstOrDefault());
+        var denied = Authorize(token, operation, context.Request.Method, path);
+        if (denied is not null)
+        {
+            await SpApiResults.WriteError(context, 403, "Unauthorized", denied.Value.Message, denied.Value.Details);
+            return;
+        }
+
+        if (!state.Buckets.TryTake(operation, token!.Account))
+        {
+            state.Counters.Throttle();
+            await SpApiResults.WriteError(context, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
+            return;
+        }
+
+        var rate = state.Buckets.RateOf(operation);
+        context.Response.OnStarting(() =>
+        {
+            // Amazon sends the header on successes, 400 and 404 only.
+            if (context.Response.StatusCode is >= 200 and < 300 or 400 or 404)
+            {
+                context.Response.Headers["x-amzn-RateLimit-Limit"] = rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        });
+        context.Items[typeof(OperationDescriptor)] = operation;
+        await next();
+    }
+
+    private static (string Message, string? Details)? Authorize(SandboxTokens.Issued? token, OperationDescriptor operation, string method, string path)
+    {
+        if (token is null)
+        {
+            return ("Access to requested resource is denied.", "The request has no valid x-amz-access-token.");
+        }
+
+        if (token.Expired)
+        {
+            return ("The security token included in the request is expired", null);
+        }
+
+        if (operation.Restricted && !token.Covers(method, path))
+        {
+            return ("Access to requested resource is denied.",
+                $"{operation.Name} is a restricted operation: call it with a restricted data token that covers {method} {operation.PathTemplate}.");
+        }
+
+        if (!operation.Restricted && token.IsRestrictedDataToken)
+        {
+            return ("Access to requested resource is denied.", "A restricted data token only works for the operations it was issued for.");
+        }
+
+        return null;
+    }
+
+    // Returns false when the fault answered the request.
+    private async Task<bool> ApplyFaultAsync(HttpContext context, string operation)
+    {
+        var fault = state.Faults.Next(operation);
+        if (fault is null)
+        {
+            return true;
+        }
+
+        state.Counters.Fault();
+        switch (fault)
+        {
+            case FaultKind.InternalServerError:
+                await SpApiResults.WriteError(context, 500, "InternalFailure", "We encountered an internal error. Please try again.");
+                return false;
+            case FaultKind.ServiceUnavailable:
+                await SpApiResults.WriteError(context, 503, "ServiceUnavailable", "Service temporarily unavailable. Please try again.");
+                return false;
+            case FaultKind.ConnectionReset:
+                context.Abort();
+                return false;
+            default:
+                await Task.Delay(state.Faults.SlowDelay, context.RequestAborted);
+                return true;
+        }
+    }
+}
