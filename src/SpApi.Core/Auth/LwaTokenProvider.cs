@@ -39,7 +39,7 @@ internal sealed class LwaTokenProvider
     private async Task<(SpApiSecret, TimeSpan)> RequestAsync(CancellationToken cancellationToken)
     {
         var credentials = options.Credentials;
-        options.Log?.Write(new SpApiLogEvent(
+        SpApiLogScope.Write(options.Log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.Token, Operation,
             $"requesting an access token for client {credentials.ClientId} ({(credentials.IsGrantless ? "client_credentials, scope " + credentials.Scope : "refresh_token")}) from {options.TokenEndpoint}"));
 

@@ -34,7 +34,7 @@ internal sealed class RestrictedDataTokenProvider
 
     private async Task<(SpApiSecret, TimeSpan)> RequestAsync(OperationDescriptor operation, CancellationToken cancellationToken)
     {
-        options.Log?.Write(new SpApiLogEvent(
+        SpApiLogScope.Write(options.Log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.Token, operation.Name,
             $"requesting a restricted data token for {operation.Method} {operation.PathTemplate}"));
         var body = new CreateRestrictedDataTokenRequest

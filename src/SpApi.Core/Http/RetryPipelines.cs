@@ -80,7 +80,7 @@ internal sealed class RetryPipelines
                     var reason = args.Outcome.Exception is { } ex
                         ? ex is TimeoutRejectedException ? "timed out" : $"{ex.GetType().Name}: {ex.Message}"
                         : $"HTTP {(int)args.Outcome.Result!.Status}";
-                    log?.Write(new SpApiLogEvent(
+                    SpApiLogScope.Write(log, new SpApiLogEvent(
                         SpApiLogLevel.Verbose, SpApiLogKind.Retry, operation,
                         $"retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s after {reason}")
                     { Delay = args.RetryDelay });

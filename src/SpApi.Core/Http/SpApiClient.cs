@@ -111,7 +111,7 @@ public sealed class SpApiClient : IDisposable
 
             if (response.RateLimit is { } rate && bucket.Adjust(rate))
             {
-                options.Log?.Write(new SpApiLogEvent(
+                SpApiLogScope.Write(options.Log, new SpApiLogEvent(
                     SpApiLogLevel.Verbose, SpApiLogKind.RateLimitAdjusted, operation.Name, $"rate adjusted to {rate}/s from x-amzn-RateLimit-Limit"));
             }
 
@@ -218,7 +218,7 @@ public sealed class SpApiClient : IDisposable
     }
 
     private void Log(SpApiLogLevel level, SpApiLogKind kind, OperationDescriptor operation, string message) =>
-        options.Log?.Write(new SpApiLogEvent(level, kind, operation.Name, message));
+        SpApiLogScope.Write(options.Log, new SpApiLogEvent(level, kind, operation.Name, message));
 
     private static string FormatHeaders(System.Net.Http.Headers.HttpHeaders headers) =>
         string.Join("; ", headers.Select(h =>

@@ -61,7 +61,7 @@ internal sealed class OperationBucket : IDisposable
         }
 
         var expected = TimeSpan.FromTicks(period.Ticks * Math.Max(1, limiter.GetStatistics()?.CurrentQueuedCount ?? 1));
-        log?.Write(new SpApiLogEvent(
+        SpApiLogScope.Write(log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.RateLimitWait, Operation.Name,
             $"waiting for the rate limit ({Rate:0.####}/s, burst {Operation.Burst}); about {expected.TotalSeconds:0.###} s")
         { Delay = expected });

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using SpApi.Core.Files;
+using SpApi.Core.Json;
+
+namespace SpApi.Core.Connection;
+
+/// <summary>
+/// The profile file: ~/.spapi/profiles.json, or the path in SPAPI_PROFILE_PATH. It is written
+/// atomically; on Unix the folder is 700 and the file 600.
+/// </summary>
+internal sealed class ProfileStore
+{
+    public const string PathVariable = "SPAPI_PROFILE_PATH";
+
+    public ProfileStore(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static ProfileStore FromEnvironment(Func<string, string?> environment)
+    {
+        var configured = environment(PathVariable);
+        return new ProfileStore(string.IsNullOrWhiteSpace(configured)
+            ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".spapi", "profiles.json")
+            : System.IO.Path.GetFullPath(configured!));
+    }
+
+    public IReadOnlyCollection<string> Names() => Read().Profiles.Keys.ToList();
+
+    public StoredProfile Load(string name)
+    {
+        if (!File.Exists(Path))
+        {
+            throw new ArgumentException($"The profile '{name}' does not exist: there is no profile file at {Path}. Create it with Save-SpApiProfile.", "ProfileName");
+        }
+
+        return Read().Profiles.TryGetValue(name, out var profile)
+            ? profile
+            : throw new ArgumentException($"The profile '{name}' does not exist in {Path}. Known profiles: {string.Join(", ", Names())}.", "ProfileName");
+    }
+
+    public void Save(string name, StoredProfile profile, bool overwrite)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("The profile name must not be empty.", "Name");
+        }
+
+        var all = File.Exists(Path) ? Read() : new StoredProfiles();
+        if (all.Profiles.ContainsKey(name) && !overwrite)
+        {
+            throw new InvalidOperationException($"The profile '{name}' already exists in {Path}. Use -Force to replace it.");
+        }
+
+        all.Profiles[name] = profile;
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        if (!Directory.Exists(folder))
+        {
+            CreateOwnerOnlyFolder(folder);
+        }
+
+        AtomicFile.WriteAllBytes(Path, JsonSerializer.SerializeToUtf8Bytes(all, new JsonSerializerOptions(SpApiJson.Options) { WriteIndented = true }), ownerOnly: true);
+    }
+
+    private StoredProfiles Read()
+    {
+        try
+        {
+            var profiles = JsonSerializer.Deserialize<StoredProfiles>(File.ReadAllBytes(Path), SpApiJson.Options) ?? new StoredProfiles();
+            profiles.Profiles = new Dictionary<string, StoredProfile>(profiles.Profiles, StringComparer.OrdinalIgnoreCase);
+            return profiles;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"The profile file {Path} is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static void CreateOwnerOnlyFolder(string folder)
+    {
+#if NET8_0_OR_GREATER
+        if (!OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return;
+        }
+#endif
+        Directory.CreateDirectory(folder);
+    }
+}

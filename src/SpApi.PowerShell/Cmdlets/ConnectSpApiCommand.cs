@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using SpApi.Core.Connection;
+using SpApi.PowerShell.Completers;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Connects to SP-API: resolves the credentials (parameters, a profile, or the SPAPI_* environment
+/// variables), proves them by fetching an access token, and makes the connection the session default.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "SpApi", DefaultParameterSetName = ParameterSets.Environment)]
+[OutputType(typeof(SpApiConnection))]
+public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
+{
+    /// <summary>A profile saved with Save-SpApiProfile. A profile that does not exist is an error.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Profile)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
+    public string? ProfileName { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        ResolvedConnection resolved;
+        try
+        {
+            resolved = ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            Terminate(ex, "InvalidConnectionParameter");
+            return;
+        }
+
+        SpApiConnection? connection = null;
+        try
+        {
+            RunCore(async (_, ct) => connection = await SpApiConnection.ConnectAsync(resolved, ct).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            Terminate(ex, "InvalidConnectionParameter", resolved.Endpoint);
+            return;
+        }
+
+        SpApiSession.SetDefault(connection!);
+        WriteObject(connection);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using System.Net;
+using SpApi.Core.Http;
+
+namespace SpApi.PowerShell.Infrastructure;
+
+/// <summary>
+/// Maps Core exceptions to stable ErrorIds and categories, in one place for every cmdlet.
+/// The ids are listed in docs/errors.md and asserted by tests: scripts may match on them.
+/// </summary>
+internal static class ErrorClassifier
+{
+    public static (string ErrorId, ErrorCategory Category) Classify(Exception exception, string argumentErrorId)
+    {
+        switch (exception)
+        {
+            case OperationCanceledException:
+                return ("SpApiOperationStopped", ErrorCategory.OperationStopped);
+            case SpApiException { Operation: "LWA", StatusCode: not null and not (HttpStatusCode)429 and < HttpStatusCode.InternalServerError }:
+                return ("SpApiAuthenticationFailed", ErrorCategory.AuthenticationError);
+            case SpApiException { RequestMayHaveBeenProcessed: true }:
+                return ("SpApiOutcomeUnknown", ErrorCategory.InvalidResult);
+            case SpApiException { StatusCode: { } status }:
+                return (int)status switch
+                {
+                    400 => ("SpApiInvalidRequest", ErrorCategory.InvalidArgument),
+                    401 or 403 => ("SpApiAccessDenied", ErrorCategory.PermissionDenied),
+                    404 => ("SpApiNotFound", ErrorCategory.ObjectNotFound),
+                    429 => ("SpApiThrottled", ErrorCategory.LimitsExceeded),
+                    >= 500 => ("SpApiServerError", ErrorCategory.ResourceUnavailable),
+                    _ => ("SpApiRequestFailed", ErrorCategory.InvalidOperation),
+                };
+            case SpApiException { ErrorCode: "Timeout" }:
+                return ("SpApiTimeout", ErrorCategory.OperationTimeout);
+            case SpApiException { ErrorCode: "TransportError" or "TokenEndpointUnreachable" }:
+                return ("SpApiConnectionFailed", ErrorCategory.ConnectionError);
+            case SpApiException:
+                return ("SpApiInvalidResponse", ErrorCategory.InvalidResult);
+            case ArgumentException:
+                return (argumentErrorId, ErrorCategory.InvalidArgument);
+            default:
+                return ("SpApiOperationFailed", ErrorCategory.InvalidOperation);
+        }
+    }
+
+    /// <summary>The ErrorDetails text: the message plus the SP-API error code and request id.</summary>
+    public static string Details(Exception exception) => exception switch
+    {
+        SpApiException { RequestId: { } requestId } sp when !sp.Message.Contains(requestId) =>
+            $"{sp.Message} (error code {sp.ErrorCode ?? "none"}, request id {requestId})",
+        SpApiException sp when sp.ErrorCode is not null => $"{sp.Message} (error code {sp.ErrorCode})",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using SpApi.Core.Diagnostics;
+
+namespace SpApi.PowerShell.Infrastructure;
+
+/// <summary>
+/// The base of every SpApi cmdlet: a cancellation token that Ctrl+C (StopProcessing) cancels, one way
+/// to run Core work with its output and diagnostics written on the pipeline thread, and one way to
+/// turn Core exceptions into ErrorRecords.
+/// </summary>
+public abstract class SpApiCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancellationToken => cancellation.Token;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => cancellation.Cancel();
+
+    /// <summary>
+    /// Runs Core work on a worker. Whatever it writes through the <see cref="PipelineWriter"/>, and every
+    /// diagnostic event of its calls, is written on the pipeline thread as it arrives.
+    /// </summary>
+    private protected void RunCore(Func<PipelineWriter, CancellationToken, Task> work)
+    {
+        var pump = new PipelinePump();
+        var writer = new PipelineWriter(this, pump, CancellationToken);
+        using (SpApiLogScope.Begin(new CmdletLog(e => pump.Post(() => WriteLogEvent(e), CancellationToken))))
+        {
+            pump.Run(() => work(writer, CancellationToken), cancellation);
+        }
+    }
+
+    /// <summary>Builds the ErrorRecord of a failure with its stable ErrorId, category and details.</summary>
+    private protected static ErrorRecord ToErrorRecord(Exception exception, string argumentErrorId, object? target)
+    {
+        var (errorId, category) = ErrorClassifier.Classify(exception, argumentErrorId);
+        return new ErrorRecord(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(ErrorClassifier.Details(exception)),
+        };
+    }
+
+    /// <summary>Stops the command with the failure, classified as <see cref="ToErrorRecord"/> does.</summary>
+    private protected void Terminate(Exception exception, string argumentErrorId, object? target = null) =>
+        ThrowTerminatingError(ToErrorRecord(exception, argumentErrorId, target));
+
+    private void WriteLogEvent(SpApiLogEvent logEvent)
+    {
+        if (logEvent.Level == SpApiLogLevel.Debug)
+        {
+            WriteDebug(logEvent.ToString());
+        }
+        else
+        {
+            WriteVerbose(logEvent.ToString());
+        }
+    }
+}

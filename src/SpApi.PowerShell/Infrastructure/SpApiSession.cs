@@ -1,0 +1,29 @@
+using SpApi.Core.Connection;
+
+namespace SpApi.PowerShell.Infrastructure;
+
+/// <summary>The session's default connection, set by Connect-SpApi and used when -Connection is not given.</summary>
+internal static class SpApiSession
+{
+    private static SpApiConnection? current;
+
+    public static SpApiConnection? Current => Volatile.Read(ref current);
+
+    /// <summary>Makes the connection the default and closes the one it replaces.</summary>
+    public static void SetDefault(SpApiConnection connection)
+    {
+        var previous = Interlocked.Exchange(ref current, connection);
+        if (previous is not null && !ReferenceEquals(previous, connection))
+        {
+            previous.Dispose();
+        }
+    }
+
+    /// <summary>Removes the connection if it is the default. Returns whether it was.</summary>
+    public static bool Clear(SpApiConnection connection) =>
+        ReferenceEquals(Interlocked.CompareExchange(ref current, null, connection), connection);
+
+    public static SpApiConnection Resolve(SpApiConnection? explicitConnection) =>
+        explicitConnection ?? Current ?? throw new InvalidOperationException(
+            "There is no SP-API connection. Run Connect-SpApi first, or pass -Connection.");
+}
