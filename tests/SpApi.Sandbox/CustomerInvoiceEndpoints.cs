@@ -76,7 +76,8 @@ internal static class CustomerInvoiceEndpoints
         var page = all.Skip(offset).Take(limit)
             .Select(i => new { purchaseOrderNumber = i.PurchaseOrderNumber, content = i.Content })
             .ToList();
-        var next = offset + limit < all.Count ? WriteToken(offset + limit, binding) : null;
+        var nextOffset = state.Options.RepeatNextToken && offset > 0 ? offset : offset + limit;
+        var next = nextOffset < all.Count ? WriteToken(nextOffset, binding) : null;
         var body = new { pagination = next is null ? null : new { nextToken = next }, customerInvoices = page };
         return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
     }

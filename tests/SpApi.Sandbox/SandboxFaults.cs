@@ -9,6 +9,9 @@ public enum FaultKind
     /// <summary>Answer 503 Service Unavailable.</summary>
     ServiceUnavailable,
 
+    /// <summary>Answer 429 Too Many Requests, as if the bucket were empty.</summary>
+    TooManyRequests,
+
     /// <summary>Drop the connection without an answer.</summary>
     ConnectionReset,
 

@@ -30,6 +30,9 @@ public sealed class SandboxOptions
     /// <summary>The customer invoices served by getCustomerInvoices and getCustomerInvoice.</summary>
     public List<SandboxInvoice> CustomerInvoices { get; } = SandboxInvoice.Generate(DateTimeOffset.UtcNow, count: 200, spacing: TimeSpan.FromHours(7));
 
+    /// <summary>A misbehaving server for pager tests: every page after the first returns the same nextToken.</summary>
+    public bool RepeatNextToken { get; set; }
+
     /// <summary>The page size when a request gives no limit.</summary>
     public int DefaultLimit { get; set; } = 10;
 }

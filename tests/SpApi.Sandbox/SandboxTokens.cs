@@ -8,6 +8,9 @@ public sealed class SandboxTokens
 {
     private readonly ConcurrentDictionary<string, Issued> issued = new(StringComparer.Ordinal);
 
+    /// <summary>Every token value issued, for tests that check no secret leaks.</summary>
+    public IReadOnlyCollection<string> IssuedValues => issued.Keys.ToList();
+
     /// <summary>Makes every token issued so far expired, as if an hour had passed.</summary>
     public void ExpireAll()
     {

@@ -121,6 +121,10 @@ internal sealed class SpApiMiddleware
             case FaultKind.ServiceUnavailable:
                 await SpApiResults.WriteError(context, 503, "ServiceUnavailable", "Service temporarily unavailable. Please try again.");
                 return false;
+            case FaultKind.TooManyRequests:
+                state.Counters.Throttle();
+                await SpApiResults.WriteError(context, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
+                return false;
             case FaultKind.ConnectionReset:
                 context.Abort();
                 return false;

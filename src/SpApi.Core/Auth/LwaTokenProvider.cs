@@ -28,7 +28,8 @@ internal sealed class LwaTokenProvider
         this.rest = rest;
         this.options = options;
         this.pipelines = pipelines;
-        cacheKey = $"lwa|{options.TokenEndpoint}|{options.Credentials.AccountKey}";
+        // The secret is part of the key so that a wrong secret is never answered from the cache.
+        cacheKey = $"lwa|{options.TokenEndpoint}|{options.Credentials.AccountKey}|{options.Credentials.ClientSecret.Fingerprint}";
     }
 
     public Task<SpApiSecret> GetAsync(CancellationToken cancellationToken) =>

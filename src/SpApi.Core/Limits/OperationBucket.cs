@@ -1,29 +1,24 @@
-using System.Threading.RateLimiting;
 using SpApi.Core.Diagnostics;
 using SpApi.Core.Operations;
 
 namespace SpApi.Core.Limits;
 
 /// <summary>
-/// The client-side copy of one (operation, account) token bucket. It wraps a TokenBucketRateLimiter
-/// whose refill is driven by a TimeProvider timer, so tests can move time and the rate can change
-/// when Amazon reports a different one in x-amzn-RateLimit-Limit.
+/// The client-side copy of one (operation, account) token bucket, seeded from the operation's
+/// documented rate and burst and adjusted when Amazon reports another rate in x-amzn-RateLimit-Limit.
 /// </summary>
 internal sealed class OperationBucket : IDisposable
 {
-    // Pacing exactly at the server's rate lets request latency jitter tip a call into a 429: the server's
-    // bucket starts when our first request arrives, slightly after ours. A small lag absorbs that.
-    private const double PeriodMargin = 1.01;
-    private const double StartHeadroom = 0.1;
+    // Pacing exactly at the server's rate would let latency jitter tip a call into a 429: the server's
+    // bucket starts when our first request arrives, a little after ours, and each request's latency
+    // varies. Starting the refill one period late absorbs a period of jitter at once, and refilling 1%
+    // slower builds more slack as a run goes on. It costs one period per run plus 1% of its length.
+    private const double RateMargin = 1.01;
+    private const double StartDelayInPeriods = 1;
 
-    private readonly object gate = new();
+    private readonly TokenBucketLimiter limiter;
     private readonly TimeProvider time;
-    private readonly TokenBucketRateLimiter limiter;
-    private readonly ITimer timer;
     private readonly double scale;
-    private TimeSpan period;
-    private long epoch;
-    private long credited;
 
     public OperationBucket(OperationDescriptor operation, double scale, TimeProvider time)
     {
@@ -31,17 +26,8 @@ internal sealed class OperationBucket : IDisposable
         this.time = time;
         this.scale = scale;
         Rate = operation.Rate;
-        limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = operation.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            AutoReplenishment = false,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        timer = time.CreateTimer(_ => Replenish(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        Restart();
+        var tokensPerSecond = EffectiveRate(Rate);
+        limiter = new TokenBucketLimiter(time, tokensPerSecond, operation.Burst, StartDelay(tokensPerSecond));
     }
 
     public OperationDescriptor Operation { get; }
@@ -60,7 +46,8 @@ internal sealed class OperationBucket : IDisposable
             }
         }
 
-        var expected = TimeSpan.FromTicks(period.Ticks * Math.Max(1, limiter.GetStatistics()?.CurrentQueuedCount ?? 1));
+        var queued = limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+        var expected = TimeSpan.FromSeconds((queued + 1) / EffectiveRate(Rate));
         SpApiLogScope.Write(log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.RateLimitWait, Operation.Name,
             $"waiting for the rate limit ({Rate:0.####}/s, burst {Operation.Burst}); about {expected.TotalSeconds:0.###} s")
@@ -70,7 +57,7 @@ internal sealed class OperationBucket : IDisposable
         {
             if (!lease.IsAcquired)
             {
-                throw new InvalidOperationException($"The rate limiter of {Operation.Name} refused a request.");
+                throw new ObjectDisposedException(nameof(OperationBucket), $"The rate limiter of {Operation.Name} was disposed while a request waited.");
             }
         }
 
@@ -80,58 +67,20 @@ internal sealed class OperationBucket : IDisposable
     /// <summary>Applies the rate the server reported, if it differs from the one in force.</summary>
     public bool Adjust(double rate)
     {
-        if (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate))
+        if (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate) || Math.Abs(rate - Rate) < Rate * 1e-6)
         {
             return false;
         }
 
-        lock (gate)
-        {
-            if (Math.Abs(rate - Rate) < Rate * 1e-6)
-            {
-                return false;
-            }
-
-            Rate = rate;
-            Restart();
-            return true;
-        }
+        Rate = rate;
+        var tokensPerSecond = EffectiveRate(rate);
+        limiter.SetRate(tokensPerSecond, StartDelay(tokensPerSecond));
+        return true;
     }
 
-    public void Dispose()
-    {
-        timer.Dispose();
-        limiter.Dispose();
-    }
+    public void Dispose() => limiter.Dispose();
 
-    private void Restart()
-    {
-        lock (gate)
-        {
-            period = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / (Rate * scale) * PeriodMargin));
-            var headroom = TimeSpan.FromTicks((long)(period.Ticks * StartHeadroom));
-            epoch = time.GetTimestamp() + (long)(headroom.TotalSeconds * time.TimestampFrequency);
-            credited = 0;
-            timer.Change(period + headroom, period);
-        }
-    }
+    private double EffectiveRate(double rate) => rate * scale / RateMargin;
 
-    // Credits every whole period since the epoch, so a late timer never makes the bucket drift.
-    private void Replenish()
-    {
-        lock (gate)
-        {
-            var elapsedTicks = (time.GetTimestamp() - epoch) * TimeSpan.TicksPerSecond / time.TimestampFrequency;
-            var due = elapsedTicks / period.Ticks;
-            if (due - credited > Operation.Burst)
-            {
-                credited = due - Operation.Burst;
-            }
-
-            for (; credited < due; credited++)
-            {
-                limiter.TryReplenish();
-            }
-        }
-    }
+    private static TimeSpan StartDelay(double tokensPerSecond) => TimeSpan.FromSeconds(StartDelayInPeriods / tokensPerSecond);
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SpApi.Core.Operations;
+using SpApi.Tests.Support;
+
+namespace SpApi.Tests.Core;
+
+/// <summary>The operation table agrees with the official models: paths, methods and usage plans.</summary>
+public sealed class OperationTableTests
+{
+    private static readonly Dictionary<string, string> ModelFiles = new()
+    {
+        ["vendorDirectFulfillmentShipping/v1"] = "vendorDirectFulfillmentShippingV1.json",
+        ["vendorDirectFulfillmentShipping/2021-12-28"] = "vendorDirectFulfillmentShipping_2021-12-28.json",
+        ["vendorDirectFulfillmentPayments/v1"] = "vendorDirectFulfillmentPaymentsV1.json",
+        ["vendorInvoices/v1"] = "vendorInvoices.json",
+        ["vendorDirectFulfillmentTransactions/v1"] = "vendorDirectFulfillmentTransactionsV1.json",
+        ["vendorDirectFulfillmentTransactions/2021-12-28"] = "vendorDirectFulfillmentTransactions_2021-12-28.json",
+        ["vendorTransactionStatus/v1"] = "vendorTransactionStatus.json",
+        ["tokens/2021-03-01"] = "tokens_2021-03-01.json",
+        ["invoices/2024-06-19"] = "InvoicesApiModel_2024-06-19.json",
+    };
+
+    private static readonly Regex UsagePlan = new(@"\| Rate \(requests per second\) \| Burst \|\s*\n\| -+ \| -+ \|\s*\n\| ([\d.]+) \| (\d+) \|");
+
+    public static TheoryData<string> Operations() => new(SpApiOperations.All.Select(o => o.Key));
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void PathMethodAndUsagePlanMatchTheModel(string key)
+    {
+        var operation = SpApiOperations.All.Single(o => o.Key == key);
+        using var model = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.ModelsFolder, ModelFiles[$"{operation.Api}/{operation.Version}"])));
+
+        var definition = model.RootElement.GetProperty("paths").GetProperty(operation.PathTemplate).GetProperty(operation.Method.Method.ToLowerInvariant());
+        Assert.Equal(operation.Name, definition.GetProperty("operationId").GetString());
+
+        var plan = UsagePlan.Match(definition.GetProperty("description").GetString() ?? string.Empty);
+        if (operation.Api == "invoices")
+        {
+            // The 2026-07 Tax Invoices model dropped its usage plans; the table keeps the figures of its previous revision.
+            Assert.False(plan.Success);
+            return;
+        }
+
+        Assert.True(plan.Success, $"{operation} has no usage plan in its model");
+        Assert.Equal(double.Parse(plan.Groups[1].Value, CultureInfo.InvariantCulture), operation.Rate);
+        Assert.Equal(int.Parse(plan.Groups[2].Value, CultureInfo.InvariantCulture), operation.Burst);
+    }
+
+    [Fact]
+    public void ExactlyTheCustomerInvoiceOperationsAreRestricted() =>
+        Assert.Equal(
+            new[] { "getCustomerInvoices", "getCustomerInvoice", "getCustomerInvoices", "getCustomerInvoice" },
+            SpApiOperations.All.Where(o => o.Restricted).Select(o => o.Name));
+
+    [Fact]
+    public void KeysAreUnique() =>
+        Assert.Equal(SpApiOperations.All.Count, SpApiOperations.All.Select(o => o.Key).Distinct().Count());
+}

@@ -1,0 +1,173 @@
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+using SpApi.Core.Diagnostics;
+using SpApi.Core.Limits;
+using SpApi.Core.Operations;
+using SpApi.Sandbox;
+using SpApi.Tests.Support;
+
+namespace SpApi.Tests.RequestPath;
+
+/// <summary>Core part 4 (rate limits), over real HTTP to the sandbox at a rate scale.</summary>
+public sealed class RateLimitTests
+{
+    private static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task PagingSixtyPagesAtTheBucketsPaceCausesNoThrottling()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(UseInvoices(60));
+        var log = new CapturingLog();
+        var api = new CustomerInvoicesApi(sandbox.Client(log));
+
+        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None));
+
+        Assert.Equal(60, pages.Count);
+        Assert.Equal(0, sandbox.Counters.Throttled);
+        // 60 pages against a burst of 10: the client must have waited for its bucket.
+        Assert.NotEmpty(log.Of(SpApiLogKind.RateLimitWait));
+    }
+
+    [Fact]
+    public async Task TheRateReportedInTheHeaderReplacesTheDocumentedOne()
+    {
+        // The server enforces 2/s (scaled) and says so in x-amzn-RateLimit-Limit; the table says 10/s.
+        await using var sandbox = await SandboxHarness.StartAsync(o =>
+        {
+            UseInvoices(40)(o);
+            o.RateOverrides[SpApiOperations.GetCustomerInvoices.Key] = 2;
+        });
+        var log = new CapturingLog();
+        var api = new CustomerInvoicesApi(sandbox.Client(log));
+
+        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None));
+
+        Assert.Equal(40, pages.Count);
+        Assert.Equal(0, sandbox.Counters.Throttled);
+        Assert.Contains(log.Of(SpApiLogKind.RateLimitAdjusted), e => e.Message.Contains("2/s"));
+    }
+
+    [Fact]
+    public async Task A429StormEndsInCompletionNotFailure()
+    {
+        // The client believes the rate is ten times what the server allows, so the server throttles.
+        await using var sandbox = await SandboxHarness.StartAsync(UseInvoices(40));
+        using var tooFast = new RateLimiterRegistry(TimeProvider.System, SandboxHarness.DefaultRateScale * 10);
+        var log = new CapturingLog();
+        var api = new CustomerInvoicesApi(sandbox.Client(log, maxRetries: 8, rateLimiters: tooFast));
+
+        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None));
+
+        Assert.Equal(40, pages.Count);
+        Assert.True(sandbox.Counters.Throttled > 0, "the server should have throttled the too-fast client");
+        Assert.Equal(sandbox.Counters.Throttled, log.Of(SpApiLogKind.Retry).Count(e => e.Message.Contains("HTTP 429")));
+    }
+
+    [Fact]
+    public async Task AnEmptyBucketMakesTheCallerWaitUntilItRefills()
+    {
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+        var bucket = registry.For(SpApiOperations.GetCustomerInvoices, "account");
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, await bucket.AcquireAsync(null, CancellationToken.None));
+        }
+
+        var waiting = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(3));
+        var waited = await waiting;
+
+        // One token at 10/s (paced 1% slower: 101 ms) after a start delay of one period (101 ms).
+        Assert.InRange(waited, TimeSpan.FromMilliseconds(202), TimeSpan.FromMilliseconds(203));
+    }
+
+    [Fact]
+    public async Task BucketsAreSeparatePerOperationAndPerAccount()
+    {
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+
+        await DrainAsync(registry.For(SpApiOperations.GetCustomerInvoices, "a"), 10);
+
+        Assert.Equal(TimeSpan.Zero, await registry.For(SpApiOperations.GetCustomerInvoices, "b").AcquireAsync(null, CancellationToken.None));
+        Assert.Equal(TimeSpan.Zero, await registry.For(SpApiOperations.GetCustomerInvoice, "a").AcquireAsync(null, CancellationToken.None));
+        Assert.Same(registry.For(SpApiOperations.GetCustomerInvoices, "a"), registry.For(SpApiOperations.GetCustomerInvoices, "a"));
+    }
+
+    [Fact]
+    public async Task AdjustingTheRateChangesTheRefillPeriod()
+    {
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+        var bucket = registry.For(SpApiOperations.GetCustomerInvoices, "account");
+        await DrainAsync(bucket, 10);
+
+        Assert.True(bucket.Adjust(2));
+        Assert.False(bucket.Adjust(2));
+        var waiting = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
+
+        // At 2/s a token takes 505 ms, and refilling resumes one such period after the change.
+        clock.Advance(TimeSpan.FromMilliseconds(1000));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await waiting;
+    }
+
+    [Fact]
+    public async Task TheBucketNeverHoldsMoreThanItsBurstAfterIdling()
+    {
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+        var bucket = registry.For(SpApiOperations.GetCustomerInvoices, "account");
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await DrainAsync(bucket, 10);
+
+        Assert.False(bucket.AcquireAsync(null, CancellationToken.None).AsTask().IsCompleted);
+    }
+
+    [Fact]
+    public void ARateScaleMustBePositive()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RateLimiterRegistry(TimeProvider.System, 0));
+        Assert.Equal("rateScale", error.ParamName);
+    }
+
+    internal static Action<SandboxOptions> UseInvoices(int count) => o =>
+    {
+        o.CustomerInvoices.Clear();
+        o.CustomerInvoices.AddRange(SandboxInvoice.Generate(End, count, TimeSpan.FromMinutes(90)));
+    };
+
+    internal static CustomerInvoicesQuery Window(int? limit = null, CustomerInvoiceSortOrder? sortOrder = null) => new()
+    {
+        CreatedAfter = End.AddDays(-7),
+        CreatedBefore = End,
+        Limit = limit,
+        SortOrder = sortOrder,
+    };
+
+    internal static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private static async Task DrainAsync(OperationBucket bucket, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, await bucket.AcquireAsync(null, CancellationToken.None));
+        }
+    }
+}

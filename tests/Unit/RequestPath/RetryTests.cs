@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Sockets;
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+using SpApi.Core.Diagnostics;
+using SpApi.Core.Http;
+using SpApi.Core.Operations;
+using SpApi.Sandbox;
+using SpApi.Tests.Support;
+
+namespace SpApi.Tests.RequestPath;
+
+/// <summary>Core part 5 (retries), with faults injected by the sandbox.</summary>
+public sealed class RetryTests
+{
+    [Fact]
+    public async Task GetsAreRetriedThrough5xxAndResetsUntilTheySucceed()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var log = new CapturingLog();
+        var api = new CustomerInvoicesApi(sandbox.Client(log, maxRetries: 4));
+        await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
+        sandbox.State.Faults.Inject(FaultKind.ServiceUnavailable, 2, "getCustomerInvoice");
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "getCustomerInvoice");
+        sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "getCustomerInvoice");
+
+        var invoice = await api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None);
+
+        Assert.Equal("PO00000002", invoice.PurchaseOrderNumber);
+        Assert.Equal(1 + 5, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+        Assert.Equal(4, log.Of(SpApiLogKind.Retry).Count());
+    }
+
+    [Fact]
+    public async Task RetriesAreCapped()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new CustomerInvoicesApi(sandbox.Client(maxRetries: 3));
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 100, "getCustomerInvoice");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal("InternalFailure", error.ErrorCode);
+        Assert.False(error.RequestMayHaveBeenProcessed);
+        Assert.Equal(4, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+    }
+
+    [Fact]
+    public async Task APostIsNotRetriedAfterA500()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new CustomerInvoicesApi(sandbox.Client());
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "createRestrictedDataToken");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+
+        Assert.Equal("createRestrictedDataToken", error.Operation);
+        Assert.True(error.RequestMayHaveBeenProcessed);
+        Assert.Contains("not sent again", error.Message);
+        Assert.Equal(1, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
+        Assert.Equal(0, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+    }
+
+    [Fact]
+    public async Task APostIsNotRetriedAfterTheConnectionDropsMidRequest()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new CustomerInvoicesApi(sandbox.Client());
+        sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "createRestrictedDataToken");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+
+        Assert.True(error.RequestMayHaveBeenProcessed);
+        Assert.Equal("TransportError", error.ErrorCode);
+        Assert.Equal(1, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
+    }
+
+    [Fact]
+    public async Task APostIsRetriedAfterA429()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new CustomerInvoicesApi(sandbox.Client());
+        sandbox.State.Faults.Inject(FaultKind.TooManyRequests, 2, "createRestrictedDataToken");
+
+        await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
+
+        Assert.Equal(3, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
+    }
+
+    [Fact]
+    public async Task APostIsRetriedWhenTheConnectionIsRefusedBeforeSending()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var closedPort = ClosedLoopbackPort();
+        var log = new CapturingLog();
+        using var client = new SpApiClient(new SpApiClientOptions(SandboxHarness.Credentials(), new Uri($"http://127.0.0.1:{closedPort}/"), sandbox.Server.TokenEndpoint)
+        {
+            Log = log,
+            TokenCache = sandbox.TokenCache,
+            RateLimiters = sandbox.RateLimiters,
+            MaxRetries = 2,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(5),
+        });
+        var submit = new SpApiRequest(SpApiOperations.SubmitVendorInvoices).WithJsonBody(new { invoices = Array.Empty<object>() });
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(submit, CancellationToken.None));
+
+        Assert.False(error.RequestMayHaveBeenProcessed);
+        Assert.Equal("TransportError", error.ErrorCode);
+        Assert.Equal(2, log.Of(SpApiLogKind.Retry).Count(e => e.Operation == "submitInvoices"));
+    }
+
+    [Fact]
+    public async Task ATimedOutGetIsRetried()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromSeconds(30);
+        var api = new CustomerInvoicesApi(sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(300)));
+        await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
+        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "getCustomerInvoice");
+
+        var invoice = await api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None);
+
+        Assert.Equal("PO00000002", invoice.PurchaseOrderNumber);
+        Assert.Equal(3, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+    }
+
+    [Fact]
+    public async Task ATimedOutPostIsReportedAsUnknownAndNotResent()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromSeconds(30);
+        var api = new CustomerInvoicesApi(sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(300)));
+        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "createRestrictedDataToken");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.True(error.RequestMayHaveBeenProcessed);
+        Assert.Equal(1, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
+    }
+
+    [Theory]
+    [InlineData("GET", 500, true)]
+    [InlineData("GET", 502, true)]
+    [InlineData("GET", 503, true)]
+    [InlineData("GET", 504, true)]
+    [InlineData("GET", 429, true)]
+    [InlineData("GET", 400, false)]
+    [InlineData("GET", 403, false)]
+    [InlineData("GET", 404, false)]
+    [InlineData("POST", 429, true)]
+    [InlineData("POST", 500, false)]
+    [InlineData("POST", 503, false)]
+    [InlineData("POST", 400, false)]
+    public void TheRetryDecisionFollowsStatusAndMethod(string method, int status, bool retried)
+    {
+        var outcome = Polly.Outcome.FromResult(new RawResponse((HttpStatusCode)status, Array.Empty<byte>(), Array.Empty<KeyValuePair<string, string>>()));
+        Assert.Equal(retried, RetryPipelines.ShouldRetry(outcome, idempotent: method == "GET"));
+    }
+
+    [Fact]
+    public void AConnectionRefusedIsRetriedEvenForAPostButAResetIsNot()
+    {
+        var refused = new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused));
+        var reset = new HttpRequestException("reset", new IOException("connection reset", new SocketException((int)SocketError.ConnectionReset)));
+
+        Assert.True(RetryPipelines.ShouldRetry(Polly.Outcome.FromException<RawResponse>(refused), idempotent: false));
+        Assert.False(RetryPipelines.ShouldRetry(Polly.Outcome.FromException<RawResponse>(reset), idempotent: false));
+        Assert.True(RetryPipelines.ShouldRetry(Polly.Outcome.FromException<RawResponse>(reset), idempotent: true));
+        Assert.False(RetryPipelines.ShouldRetry(Polly.Outcome.FromException<RawResponse>(new OperationCanceledException()), idempotent: true));
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

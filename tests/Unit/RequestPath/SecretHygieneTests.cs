@@ -1,0 +1,87 @@
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+using SpApi.Core.Auth;
+using SpApi.Core.Diagnostics;
+using SpApi.Core.Http;
+using SpApi.Core.Security;
+using SpApi.Sandbox;
+using SpApi.Tests.Support;
+
+namespace SpApi.Tests.RequestPath;
+
+/// <summary>Core part 8 (diagnostics): no secret ever appears in logs, exceptions or ToString().</summary>
+public sealed class SecretHygieneTests
+{
+    [Fact]
+    public async Task NoSecretAppearsInDebugLogsExceptionsOrToString()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(RateLimitTests.UseInvoices(30));
+        var log = new CapturingLog();
+        var texts = new List<string>();
+        var client = sandbox.Client(log, maxRetries: 2);
+        var api = new CustomerInvoicesApi(client);
+
+        // Paging, the RDT, retries after faults, an expired-token refresh, and failures of every kind.
+        await RateLimitTests.CollectAsync(api.GetCustomerInvoicePagesAsync(RateLimitTests.Window(limit: 3), CancellationToken.None));
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "getCustomerInvoice");
+        sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "getCustomerInvoice");
+        await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
+        sandbox.State.Tokens.ExpireAll();
+        texts.Add((await api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None)).ToString());
+        texts.Add(Describe(await Record(() => api.GetCustomerInvoiceAsync("PO99999999", CancellationToken.None))));
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "createRestrictedDataToken");
+        sandbox.State.Tokens.ExpireAll();
+        texts.Add(Describe(await Record(() => api.GetCustomerInvoiceAsync("PO00000003", CancellationToken.None))));
+        var badSecret = LwaCredentials.ForRefreshToken(SandboxCredentials.ClientId, new SpApiSecret("amzn1.oa2-cs.v1.not-the-secret"), new SpApiSecret(SandboxCredentials.RefreshToken));
+        texts.Add(Describe(await Record(() => sandbox.Client(log, credentials: badSecret).VerifyCredentialsAsync(CancellationToken.None))));
+        texts.Add(badSecret.ToString());
+        texts.Add(SandboxHarness.Credentials().ToString());
+        texts.Add(new SpApiSecret(SandboxCredentials.ClientSecret).ToString());
+        texts.Add(client.ToString()!);
+
+        Assert.Contains(log.Events, e => e.Level == SpApiLogLevel.Debug && e.Message.Contains("x-amz-access-token: [redacted]"));
+        var secrets = sandbox.State.Tokens.IssuedValues
+            .Concat(new[] { SandboxCredentials.ClientSecret, SandboxCredentials.RefreshToken, "amzn1.oa2-cs.v1.not-the-secret" })
+            .ToList();
+        Assert.True(secrets.Count > 5, "the scenario should have issued several tokens");
+        var everything = string.Join("\n", texts) + "\n" + log.AllText();
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, everything);
+        }
+    }
+
+    [Theory]
+    [InlineData("token Atza|IwEBIA-secret-value used", "token Atza|[redacted] used")]
+    [InlineData("{\"restrictedDataToken\":\"Atz.sprdt|abc\"}", "{\"restrictedDataToken\":\"Atz.sprdt|[redacted]\"}")]
+    [InlineData("refresh_token=Atzr|xyz&client_secret=amzn1.oa2-cs.v1.abc", "refresh_token=Atzr|[redacted]&client_secret=amzn1.oa2-cs.[redacted]")]
+    [InlineData("nothing secret here", "nothing secret here")]
+    public void TheRedactorRemovesTokenShapedValues(string text, string expected) =>
+        Assert.Equal(expected, SecretRedactor.Redact(text));
+
+    [Fact]
+    public void ExceptionMessagesAreRedacted()
+    {
+        var error = new SpApiException("server said Atza|leaked", "op", details: "again Atza|leaked");
+
+        Assert.DoesNotContain("leaked", error.Message);
+        Assert.DoesNotContain("leaked", error.Details);
+        Assert.DoesNotContain("leaked", error.ToString());
+    }
+
+    private static async Task<Exception> Record(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+
+        throw new Xunit.Sdk.XunitException("the call was expected to fail");
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is SpApiException sp ? $"{sp}\n{sp.Details}\n{string.Join(";", sp.Errors)}" : exception.ToString();
+}
