@@ -37,13 +37,16 @@ internal sealed class TokenBucketLimiter : RateLimiter
     /// <inheritdoc />
     public override TimeSpan? IdleDuration => null;
 
-    /// <summary>Changes the refill rate, in tokens per second; refilling resumes after <paramref name="pause"/>.</summary>
+    /// <summary>
+    /// Changes the refill rate, in tokens per second; refilling resumes after <paramref name="pause"/>.
+    /// The time since the last refill is credited at the new rate: it is the one the server applied all along.
+    /// </summary>
     public void SetRate(double tokensPerSecond, TimeSpan pause)
     {
         lock (gate)
         {
-            Refill();
             rate = tokensPerSecond;
+            Refill();
             refilledAt = time.GetTimestamp() + (long)(pause.TotalSeconds * time.TimestampFrequency);
             ScheduleWakeUp();
         }

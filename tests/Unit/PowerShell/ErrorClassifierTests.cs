@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using System.Net;
+using SpApi.Core.Http;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.Tests.PowerShell;
+
+/// <summary>Stable ErrorIds and categories: scripts match on these, so they must not drift.</summary>
+public sealed class ErrorClassifierTests
+{
+    [Theory]
+    [InlineData(400, "op", "SpApiInvalidRequest", ErrorCategory.InvalidArgument)]
+    [InlineData(401, "op", "SpApiAccessDenied", ErrorCategory.PermissionDenied)]
+    [InlineData(403, "op", "SpApiAccessDenied", ErrorCategory.PermissionDenied)]
+    [InlineData(404, "op", "SpApiNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(429, "op", "SpApiThrottled", ErrorCategory.LimitsExceeded)]
+    [InlineData(503, "op", "SpApiServerError", ErrorCategory.ResourceUnavailable)]
+    [InlineData(400, "LWA", "SpApiAuthenticationFailed", ErrorCategory.AuthenticationError)]
+    [InlineData(401, "LWA", "SpApiAuthenticationFailed", ErrorCategory.AuthenticationError)]
+    public void StatusCodesMapToStableIds(int status, string operation, string errorId, ErrorCategory category) =>
+        Assert.Equal((errorId, category), ErrorClassifier.Classify(new SpApiException("m", operation, (HttpStatusCode)status, "Code"), "Arg"));
+
+    [Fact]
+    public void OtherFailuresMapToStableIds()
+    {
+        Assert.Equal(("SpApiOperationStopped", ErrorCategory.OperationStopped), ErrorClassifier.Classify(new OperationCanceledException(), "Arg"));
+        Assert.Equal(("SpApiOutcomeUnknown", ErrorCategory.InvalidResult), ErrorClassifier.Classify(new SpApiException("m", "submitInvoices", HttpStatusCode.InternalServerError, requestMayHaveBeenProcessed: true), "Arg"));
+        Assert.Equal(("SpApiTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new SpApiException("m", "op", errorCode: "Timeout"), "Arg"));
+        Assert.Equal(("SpApiConnectionFailed", ErrorCategory.ConnectionError), ErrorClassifier.Classify(new SpApiException("m", "op", errorCode: "TransportError"), "Arg"));
+        Assert.Equal(("InvalidConnectionParameter", ErrorCategory.InvalidArgument), ErrorClassifier.Classify(new ArgumentException("m", "Region"), "InvalidConnectionParameter"));
+    }
+
+    [Fact]
+    public void DetailsCarryTheErrorCodeAndRequestId()
+    {
+        var details = ErrorClassifier.Details(new SpApiException("getCustomerInvoice failed.", "getCustomerInvoice", HttpStatusCode.NotFound, "NotFound", requestId: "req-42"));
+
+        Assert.Contains("NotFound", details);
+        Assert.Contains("req-42", details);
+    }
+
+    [Fact]
+    public void EveryStableIdIsDocumented()
+    {
+        var documented = File.ReadAllText(Path.Combine(Support.Repository.Root, "docs", "errors.md"));
+        foreach (var id in new[]
+        {
+            "SpApiInvalidRequest", "SpApiAccessDenied", "SpApiNotFound", "SpApiThrottled", "SpApiServerError",
+            "SpApiAuthenticationFailed", "SpApiOperationStopped", "SpApiOutcomeUnknown", "SpApiTimeout",
+            "SpApiConnectionFailed", "SpApiInvalidResponse", "SpApiRequestFailed", "SpApiOperationFailed",
+            "InvalidConnectionParameter", "InvalidProfileParameter",
+        })
+        {
+            Assert.Contains($"`{id}`", documented);
+        }
+    }
+}
