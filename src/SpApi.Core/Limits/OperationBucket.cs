@@ -9,10 +9,11 @@ namespace SpApi.Core.Limits;
 /// </summary>
 internal sealed class OperationBucket : IDisposable
 {
-    // Pacing exactly at the server's rate would let latency jitter tip a call into a 429: the server's
-    // bucket starts when our first request arrives, a little after ours, and each request's latency
-    // varies. Starting the refill one period late absorbs a period of jitter at once, and refilling 1%
-    // slower builds more slack as a run goes on. It costs one period per run plus 1% of its length.
+    // Pacing exactly at the server's rate lets latency jitter tip a call into a 429: requests that leave
+    // on time but arrive bunched look like a bigger burst to the server. So the client keeps one token of
+    // the documented burst in reserve (arrivals may then jitter by a whole period), starts refilling a
+    // period late (the server's bucket starts when our first request arrives), and refills 1% slower.
+    // That costs about two periods per run plus 1% of its length; docs/benchmarks.md has the figures.
     private const double RateMargin = 1.01;
     private const double StartDelayInPeriods = 1;
 
@@ -27,8 +28,12 @@ internal sealed class OperationBucket : IDisposable
         this.scale = scale;
         Rate = operation.Rate;
         var tokensPerSecond = EffectiveRate(Rate);
-        limiter = new TokenBucketLimiter(time, tokensPerSecond, operation.Burst, StartDelay(tokensPerSecond));
+        Capacity = Math.Max(1, operation.Burst - 1);
+        limiter = new TokenBucketLimiter(time, tokensPerSecond, Capacity, StartDelay(tokensPerSecond));
     }
+
+    /// <summary>How many calls may go out at once: the documented burst less the reserve token.</summary>
+    public int Capacity { get; }
 
     public OperationDescriptor Operation { get; }
 
