@@ -10,7 +10,7 @@ namespace SpApi.PowerShell.Infrastructure;
 /// </summary>
 internal static class ErrorClassifier
 {
-    public static (string ErrorId, ErrorCategory Category) Classify(Exception exception, string argumentErrorId)
+    public static (string ErrorId, ErrorCategory Category) Classify(Exception exception, string validationErrorId)
     {
         switch (exception)
         {
@@ -37,11 +37,16 @@ internal static class ErrorClassifier
             case SpApiException:
                 return ("SpApiInvalidResponse", ErrorCategory.InvalidResult);
             case ArgumentException:
-                return (argumentErrorId, ErrorCategory.InvalidArgument);
+                return (validationErrorId, ErrorCategory.InvalidArgument);
+            case InvalidOperationException:
+                return (validationErrorId, ErrorCategory.InvalidOperation);
             default:
                 return ("SpApiOperationFailed", ErrorCategory.InvalidOperation);
         }
     }
+
+    // validationErrorId names the cmdlet's own checks of its input and state (Core throws ArgumentException
+    // or InvalidOperationException for those), for example InvalidConnectionParameter.
 
     /// <summary>The ErrorDetails text: the message plus the SP-API error code and request id.</summary>
     public static string Details(Exception exception) => exception switch

@@ -40,9 +40,9 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Builds the ErrorRecord of a failure with its stable ErrorId, category and details.</summary>
-    private protected static ErrorRecord ToErrorRecord(Exception exception, string argumentErrorId, object? target)
+    private protected static ErrorRecord ToErrorRecord(Exception exception, string validationErrorId, object? target)
     {
-        var (errorId, category) = ErrorClassifier.Classify(exception, argumentErrorId);
+        var (errorId, category) = ErrorClassifier.Classify(exception, validationErrorId);
         return new ErrorRecord(exception, errorId, category, target)
         {
             ErrorDetails = new ErrorDetails(ErrorClassifier.Details(exception)),
@@ -50,8 +50,8 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Stops the command with the failure, classified as <see cref="ToErrorRecord"/> does.</summary>
-    private protected void Terminate(Exception exception, string argumentErrorId, object? target = null) =>
-        ThrowTerminatingError(ToErrorRecord(exception, argumentErrorId, target));
+    private protected void Terminate(Exception exception, string validationErrorId, object? target = null) =>
+        ThrowTerminatingError(ToErrorRecord(exception, validationErrorId, target));
 
     private void WriteLogEvent(SpApiLogEvent logEvent)
     {

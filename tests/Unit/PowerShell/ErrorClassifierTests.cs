@@ -28,6 +28,8 @@ public sealed class ErrorClassifierTests
         Assert.Equal(("SpApiTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new SpApiException("m", "op", errorCode: "Timeout"), "Arg"));
         Assert.Equal(("SpApiConnectionFailed", ErrorCategory.ConnectionError), ErrorClassifier.Classify(new SpApiException("m", "op", errorCode: "TransportError"), "Arg"));
         Assert.Equal(("InvalidConnectionParameter", ErrorCategory.InvalidArgument), ErrorClassifier.Classify(new ArgumentException("m", "Region"), "InvalidConnectionParameter"));
+        Assert.Equal(("InvalidProfileParameter", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new InvalidOperationException("exists"), "InvalidProfileParameter"));
+        Assert.Equal(("SpApiOperationFailed", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new IOException("disk"), "Arg"));
     }
 
     [Fact]

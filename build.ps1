@@ -1,0 +1,116 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, stages, tests and serves the SpApi module.
+.DESCRIPTION
+    Build    publishes SpApi.PowerShell for net8.0 (PowerShell 7.4+) and net472 (Windows PowerShell 5.1)
+             and stages out/SpApi with an explicit allow-list of assemblies; a missing one fails the build.
+    Test     runs Build, the xUnit suite (dotnet test) and the Pester suite (tests/Pester) against out/SpApi.
+    Sandbox  starts the local SP-API sandbox server and prints its address and test credentials.
+.EXAMPLE
+    ./build.ps1
+.EXAMPLE
+    ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Sandbox')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Skip dotnet test (CI runs it first, then calls this for Pester).
+    [switch] $SkipUnitTests
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$staged = Join-Path $root 'out/SpApi'
+
+# Assemblies each build ships. Anything else in the publish folder stays out; anything missing is an error.
+# net8.0 ships nothing that the .NET 8 shared framework provides (System.Text.Json and its kin are there).
+$allowList = @{
+    'net8.0' = @(
+        'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll', 'System.Threading.RateLimiting.dll'
+    )
+    'net472' = @(
+        'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll', 'System.Threading.RateLimiting.dll',
+        'System.Text.Json.dll', 'System.Text.Encodings.Web.dll', 'System.IO.Pipelines.dll', 'System.Memory.dll',
+        'System.Buffers.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll',
+        'System.Threading.Tasks.Extensions.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'Microsoft.Bcl.TimeProvider.dll',
+        'System.ComponentModel.Annotations.dll'
+    )
+}
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ModuleVersion {
+    [xml] $props = Get-Content -Raw -Path (Join-Path $root 'Directory.Build.props')
+    $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    if (Test-Path $staged) { Remove-Item -Recurse -Force $staged }
+    New-Item -ItemType Directory -Path $staged | Out-Null
+
+    foreach ($framework in $allowList.Keys) {
+        $publish = Join-Path $root "out/publish/$framework"
+        Invoke-Native dotnet @('publish', (Join-Path $root 'src/SpApi.PowerShell'), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
+        $bin = New-Item -ItemType Directory -Path (Join-Path $staged "bin/$framework")
+        foreach ($dll in $allowList[$framework]) {
+            $source = Join-Path $publish $dll
+            if (-not (Test-Path $source)) { throw "The $framework build lacks $dll, which the module ships." }
+            Copy-Item -Path $source -Destination $bin
+        }
+        if (Test-Path (Join-Path $bin 'System.Management.Automation.dll')) { throw 'System.Management.Automation.dll must never ship.' }
+    }
+
+    Copy-Item -Path (Join-Path $root 'module/*') -Destination $staged
+    $manifest = Get-Content -Raw -Path (Join-Path $root 'SpApi.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    Set-Content -Path (Join-Path $staged 'SpApi.psd1') -Value $manifest -NoNewline
+    Test-ModuleManifest -Path (Join-Path $staged 'SpApi.psd1') | Out-Null
+    Write-Host "Staged SpApi $version in $staged. Import it with:"
+    Write-Host "    Import-Module $(Join-Path $staged 'SpApi.psd1')"
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (-not $SkipUnitTests) {
+        Invoke-Native dotnet @('test', (Join-Path $root 'SpApi.slnx'), '-c', $Configuration, '--nologo')
+    }
+
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        Write-Warning 'Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.0): the Pester suite was not run.'
+        return
+    }
+
+    Import-Module $pester -Force
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration, '--nologo')
+    $pesterConfiguration = New-PesterConfiguration
+    $pesterConfiguration.Run.Path = Join-Path $root 'tests/Pester'
+    $pesterConfiguration.Run.Throw = $true
+    $pesterConfiguration.Output.Verbosity = 'Detailed'
+    $env:SPAPI_TEST_CONFIGURATION = $Configuration
+    Invoke-Pester -Configuration $pesterConfiguration
+}
+
+function Invoke-Sandbox {
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration)
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Sandbox' { Invoke-Sandbox }
+}

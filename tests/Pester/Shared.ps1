@@ -1,0 +1,50 @@
+# Helpers for every Pester file: import the staged module and run a sandbox server.
+
+function Import-SpApiTestModule {
+    $manifest = Join-Path $PSScriptRoot '../../out/SpApi/SpApi.psd1'
+    if (-not (Test-Path $manifest)) {
+        throw "The module is not staged: run ./build.ps1 first ($manifest is missing)."
+    }
+    Import-Module $manifest -Force -ErrorAction Stop
+}
+
+function Start-SpApiSandbox {
+    # Starts the sandbox on an ephemeral loopback port and returns its address, process and credentials.
+    $configuration = if ($env:SPAPI_TEST_CONFIGURATION) { $env:SPAPI_TEST_CONFIGURATION } else { 'Release' }
+    $dll = Join-Path $PSScriptRoot "../SpApi.Sandbox/bin/$configuration/net10.0/SpApi.Sandbox.dll"
+    if (-not (Test-Path $dll)) { throw "The sandbox is not built: $dll is missing." }
+
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--url', 'http://127.0.0.1:0')) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $first = $process.StandardOutput.ReadLine()
+    if ($first -notmatch 'listening on (?<url>\S+)') {
+        $process.Kill()
+        throw "The sandbox did not start: $first"
+    }
+
+    $endpoint = [uri] $Matches.url
+    [pscustomobject]@{
+        Process       = $process
+        Endpoint      = $endpoint
+        TokenEndpoint = [uri]::new($endpoint, 'auth/o2/token')
+        ClientId      = 'amzn1.application-oa2-client.sandbox'
+        ClientSecret  = ConvertTo-SecureString 'amzn1.oa2-cs.v1.sandbox-secret' -AsPlainText -Force
+        RefreshToken  = ConvertTo-SecureString 'Atzr|sandbox-refresh-token' -AsPlainText -Force
+    }
+}
+
+function Stop-SpApiSandbox {
+    param($Sandbox)
+    if ($Sandbox -and -not $Sandbox.Process.HasExited) {
+        $Sandbox.Process.Kill()
+        $Sandbox.Process.WaitForExit()
+    }
+}
+
+function Get-SpApiSandboxCounter {
+    param($Sandbox)
+    Invoke-RestMethod -Uri ([uri]::new($Sandbox.Endpoint, '_sandbox/counters'))
+}
