@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using SpApi.Core.Operations;
 
@@ -13,7 +11,6 @@ namespace SpApi.Sandbox;
 internal static class CustomerInvoiceEndpoints
 {
     private static readonly Regex PurchaseOrderNumber = new("^[a-zA-Z0-9]+$");
-    private static readonly byte[] TokenKey = RandomNumberGenerator.GetBytes(32);
 
     public static void Map(WebApplication app, SandboxState state)
     {
@@ -62,7 +59,7 @@ internal static class CustomerInvoiceEndpoints
         var shipFrom = query["shipFromPartyId"].ToString();
         var binding = $"{request.Path}|{after:o}|{before:o}|{shipFrom}|{limit}|{sortOrder}";
         var offset = 0;
-        if (query.ContainsKey("nextToken") && !TryReadToken(query["nextToken"].ToString(), binding, out offset))
+        if (query.ContainsKey("nextToken") && !PageTokens.TryRead(query["nextToken"].ToString(), binding, out offset))
         {
             return SpApiResults.InvalidInput("The nextToken is not valid for this query: repeat the same parameters with the token of the previous page.");
         }
@@ -77,7 +74,7 @@ internal static class CustomerInvoiceEndpoints
             .Select(i => new { purchaseOrderNumber = i.PurchaseOrderNumber, content = i.Content })
             .ToList();
         var nextOffset = state.Options.RepeatNextToken && offset > 0 ? offset : offset + limit;
-        var next = nextOffset < all.Count ? WriteToken(nextOffset, binding) : null;
+        var next = nextOffset < all.Count ? PageTokens.Write(nextOffset, binding) : null;
         var body = new { pagination = next is null ? null : new { nextToken = next }, customerInvoices = page };
         return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
     }
@@ -101,30 +98,4 @@ internal static class CustomerInvoiceEndpoints
 
     private static bool TryDate(string? value, out DateTimeOffset date) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date);
-
-    // An opaque token: the offset, signed together with the query it belongs to.
-    private static string WriteToken(int offset, string binding)
-    {
-        var offsetText = offset.ToString(CultureInfo.InvariantCulture);
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(offsetText + "." + Sign(offsetText, binding)));
-    }
-
-    private static bool TryReadToken(string token, string binding, out int offset)
-    {
-        offset = 0;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('.');
-            return parts.Length == 2
-                && parts[1] == Sign(parts[0], binding)
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out offset);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
-    private static string Sign(string offset, string binding) =>
-        Convert.ToHexString(HMACSHA256.HashData(TokenKey, Encoding.UTF8.GetBytes(offset + "|" + binding)))[..16];
 }

@@ -30,6 +30,11 @@ public sealed class SandboxOptions
     /// <summary>The customer invoices served by getCustomerInvoices and getCustomerInvoice.</summary>
     public List<SandboxInvoice> CustomerInvoices { get; } = SandboxInvoice.Generate(DateTimeOffset.UtcNow, count: 200, spacing: TimeSpan.FromHours(7));
 
+    /// <summary>The invoices exports served by getInvoicesExports.</summary>
+    public List<SandboxExport> Exports { get; } = Enumerable.Range(1, 12)
+        .Select(i => new SandboxExport($"EXPORT{i:D4}", i % 4 == 0 ? "PROCESSING" : "DONE", DateTimeOffset.UtcNow.AddDays(-i)))
+        .ToList();
+
     /// <summary>A misbehaving server for pager tests: every page after the first returns the same nextToken.</summary>
     public bool RepeatNextToken { get; set; }
 

@@ -38,6 +38,7 @@ public sealed class SandboxServer : IAsyncDisposable
         LwaEndpoints.Map(app, state);
         TokensEndpoints.Map(app, state);
         CustomerInvoiceEndpoints.Map(app, state);
+        TaxInvoiceEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -26,6 +26,20 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task ATopLevelNextTokenIsFollowed()
+    {
+        // Tax Invoices put nextToken at the top of the response.
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new SpApi.Core.Apis.TaxInvoices.TaxInvoicesApi(sandbox.Client());
+
+        var pages = await CollectAsync(api.GetInvoicesExportPagesAsync("A2Q3Y263D00KWC", null, null, null, 5, CancellationToken.None));
+
+        Assert.Equal(new[] { 5, 5, 2 }, pages.Select(p => p.Exports.Count));
+        Assert.Equal(12, pages.SelectMany(p => p.Exports).Select(e => e.ExportId).Distinct().Count());
+        Assert.Null(pages[^1].NextToken);
+    }
+
+    [Fact]
     public async Task PagesStreamOneByOne()
     {
         await using var sandbox = await SandboxHarness.StartAsync(UseInvoices(30));
