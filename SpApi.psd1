@@ -14,7 +14,10 @@
         'Connect-SpApi'
         'Disconnect-SpApi'
         'Get-SpApiConnection'
+        'Get-SpCustomerInvoice'
         'Save-SpApiProfile'
+        'Save-SpCustomerInvoice'
+        'Sync-SpCustomerInvoice'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -6,7 +6,7 @@ namespace SpApi.Sandbox;
 
 /// <summary>
 /// DF Shipping getCustomerInvoices and getCustomerInvoice, v1 (payload envelope) and 2021-12-28.
-/// The window is half-open: createdAfter &lt;= createdAt &lt; createdBefore.
+/// The window's ends follow <see cref="SandboxOptions.CustomerInvoiceBoundaries"/> (half-open by default).
 /// </summary>
 internal static class CustomerInvoiceEndpoints
 {
@@ -65,7 +65,7 @@ internal static class CustomerInvoiceEndpoints
         }
 
         var matching = state.Options.CustomerInvoices
-            .Where(i => i.CreatedAt >= after && i.CreatedAt < before && (shipFrom.Length == 0 || i.ShipFromPartyId == shipFrom));
+            .Where(i => InWindow(i.CreatedAt, after, before, state.Options.CustomerInvoiceBoundaries) && (shipFrom.Length == 0 || i.ShipFromPartyId == shipFrom));
         matching = sortOrder == "DESC"
             ? matching.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.PurchaseOrderNumber, StringComparer.Ordinal)
             : matching.OrderBy(i => i.CreatedAt).ThenBy(i => i.PurchaseOrderNumber, StringComparer.Ordinal);
@@ -95,6 +95,13 @@ internal static class CustomerInvoiceEndpoints
         var body = new { purchaseOrderNumber = invoice.PurchaseOrderNumber, content = invoice.Content };
         return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
     }
+
+    private static bool InWindow(DateTimeOffset t, DateTimeOffset after, DateTimeOffset before, BoundaryMode mode) => mode switch
+    {
+        BoundaryMode.Inclusive => t >= after && t <= before,
+        BoundaryMode.Exclusive => t > after && t < before,
+        _ => t >= after && t < before,
+    };
 
     private static bool TryDate(string? value, out DateTimeOffset date) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date);

@@ -35,6 +35,9 @@ public sealed class SandboxOptions
         .Select(i => new SandboxExport($"EXPORT{i:D4}", i % 4 == 0 ? "PROCESSING" : "DONE", DateTimeOffset.UtcNow.AddDays(-i)))
         .ToList();
 
+    /// <summary>How createdAfter and createdBefore treat an invoice exactly on them; Amazon does not say.</summary>
+    public BoundaryMode CustomerInvoiceBoundaries { get; set; } = BoundaryMode.HalfOpen;
+
     /// <summary>A misbehaving server for pager tests: every page after the first returns the same nextToken.</summary>
     public bool RepeatNextToken { get; set; }
 
@@ -53,4 +56,17 @@ public static class SandboxCredentials
 
     /// <summary>The sandbox selling partner's refresh token (not a real one).</summary>
     public const string RefreshToken = "Atzr|sandbox-refresh-token";
+}
+
+/// <summary>Which ends of a createdAfter/createdBefore window include an invoice exactly on them.</summary>
+public enum BoundaryMode
+{
+    /// <summary>createdAfter &lt;= t &lt; createdBefore.</summary>
+    HalfOpen,
+
+    /// <summary>createdAfter &lt;= t &lt;= createdBefore.</summary>
+    Inclusive,
+
+    /// <summary>createdAfter &lt; t &lt; createdBefore.</summary>
+    Exclusive,
 }

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Net;
+using SpApi.Core.Files;
 using SpApi.Core.Http;
+using SpApi.Core.Workflows;
 
 namespace SpApi.PowerShell.Infrastructure;
 
@@ -16,6 +18,14 @@ internal static class ErrorClassifier
         {
             case OperationCanceledException:
                 return ("SpApiOperationStopped", ErrorCategory.OperationStopped);
+            case InvalidInvoiceContentException:
+                return ("InvalidInvoiceContent", ErrorCategory.InvalidData);
+            case InvoiceFileConflictException:
+                return ("InvoiceFileExists", ErrorCategory.ResourceExists);
+            case SyncLockedException:
+                return ("SyncAlreadyRunning", ErrorCategory.ResourceBusy);
+            case CustomerInvoiceSyncException:
+                return ("SyncIncomplete", ErrorCategory.WriteError);
             case SpApiException { Operation: "LWA", StatusCode: not null and not (HttpStatusCode)429 and < HttpStatusCode.InternalServerError }:
                 return ("SpApiAuthenticationFailed", ErrorCategory.AuthenticationError);
             case SpApiException { RequestMayHaveBeenProcessed: true }:

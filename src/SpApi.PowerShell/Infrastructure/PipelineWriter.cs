@@ -23,4 +23,7 @@ internal sealed class PipelineWriter
     public void Progress(ProgressRecord record) => pump.Post(() => cmdlet.WriteProgress(record), cancellationToken);
 
     public void Error(ErrorRecord record) => pump.Post(() => cmdlet.WriteError(record), cancellationToken);
+
+    /// <summary>Runs any other pipeline-thread work, such as updating the cmdlet's progress record.</summary>
+    public void Run(Action action) => pump.Post(action, cancellationToken);
 }

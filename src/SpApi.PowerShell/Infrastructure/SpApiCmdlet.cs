@@ -12,6 +12,9 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
 
+    /// <summary>The progress bar in use, if any; rate-limit waits are shown on it as they happen.</summary>
+    private protected ProgressRecord? ActiveProgress { get; set; }
+
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancellationToken => cancellation.Token;
 
@@ -53,8 +56,34 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     private protected void Terminate(Exception exception, string validationErrorId, object? target = null) =>
         ThrowTerminatingError(ToErrorRecord(exception, validationErrorId, target));
 
+    /// <summary>
+    /// Runs Core work and stops the command with a classified ErrorRecord if it fails; for commands
+    /// whose whole purpose is the one call.
+    /// </summary>
+    private protected void RunCoreOrTerminate(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target = null)
+    {
+        try
+        {
+            RunCore(work);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            Terminate(ex, validationErrorId, target);
+        }
+    }
+
+    /// <summary>Turns a DateTime parameter into an instant; an unspecified kind means local time, as PowerShell's date literals do.</summary>
+    private protected static DateTimeOffset ToInstant(DateTime value) =>
+        new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local) : value);
+
     private void WriteLogEvent(SpApiLogEvent logEvent)
     {
+        if (logEvent.Kind == SpApiLogKind.RateLimitWait && ActiveProgress is { } progress)
+        {
+            progress.CurrentOperation = $"Waiting {logEvent.Delay?.TotalSeconds:0.###} s for the {logEvent.Operation} rate limit";
+            WriteProgress(progress);
+        }
+
         if (logEvent.Level == SpApiLogLevel.Debug)
         {
             WriteDebug(logEvent.ToString());

@@ -50,7 +50,8 @@ public sealed class ErrorClassifierTests
             "SpApiInvalidRequest", "SpApiAccessDenied", "SpApiNotFound", "SpApiThrottled", "SpApiServerError",
             "SpApiAuthenticationFailed", "SpApiOperationStopped", "SpApiOutcomeUnknown", "SpApiTimeout",
             "SpApiConnectionFailed", "SpApiInvalidResponse", "SpApiRequestFailed", "SpApiOperationFailed",
-            "InvalidConnectionParameter", "InvalidProfileParameter",
+            "InvalidConnectionParameter", "InvalidProfileParameter", "InvalidCustomerInvoiceQuery", "InvalidPurchaseOrderNumber",
+            "InvalidSyncParameter", "InvalidInvoiceContent", "InvoiceFileExists", "SyncAlreadyRunning", "SyncIncomplete", "SpApiNotConnected",
         })
         {
             Assert.Contains($"`{id}`", documented);

@@ -57,6 +57,7 @@ public sealed class CustomerInvoiceList : IPagedResponse
     [JsonPropertyName("customerInvoices")]
     public List<CustomerInvoice> CustomerInvoices { get; set; } = new();
 
-    /// <inheritdoc />
-    string? IPagedResponse.NextToken => Pagination?.NextToken;
+    /// <summary>The token of the next page (pagination.nextToken), or null on the last page.</summary>
+    [JsonIgnore]
+    public string? NextToken => Pagination?.NextToken;
 }

@@ -83,21 +83,14 @@ public sealed class CustomerInvoicesApi
     }
 
     /// <summary>Streams every page of one window, following nextToken to the end.</summary>
-    public IAsyncEnumerable<CustomerInvoiceList> GetCustomerInvoicePagesAsync(CustomerInvoicesQuery query, CancellationToken cancellationToken)
-    {
-        if (query is null)
-        {
-            throw new ArgumentNullException(nameof(query));
-        }
+    public IAsyncEnumerable<CustomerInvoiceList> GetCustomerInvoicePagesAsync(CustomerInvoicesQuery query, CancellationToken cancellationToken) =>
+        client.PageAsync<CustomerInvoiceList>(ListRequest(query), cancellationToken);
 
-        query.Validate();
-        var request = new SpApiRequest(listOperation)
-            .WithQuery("shipFromPartyId", query.ShipFromPartyId)
-            .WithQuery("limit", query.Limit)
-            .WithQuery("createdAfter", query.CreatedAfter)
-            .WithQuery("createdBefore", query.CreatedBefore)
-            .WithQuery("sortOrder", query.SortOrder?.ToString());
-        return client.PageAsync<CustomerInvoiceList>(request, cancellationToken);
+    /// <summary>Gets one page of one window: the first, or the one <paramref name="nextToken"/> points at.</summary>
+    public Task<CustomerInvoiceList> GetCustomerInvoicePageAsync(CustomerInvoicesQuery query, string? nextToken, CancellationToken cancellationToken)
+    {
+        var request = ListRequest(query);
+        return client.SendAsync<CustomerInvoiceList>(string.IsNullOrEmpty(nextToken) ? request : request.WithNextToken(nextToken!), cancellationToken);
     }
 
     /// <summary>Gets the invoice of one purchase order.</summary>
@@ -106,6 +99,22 @@ public sealed class CustomerInvoicesApi
         ValidatePurchaseOrderNumber(purchaseOrderNumber, nameof(purchaseOrderNumber));
         return client.SendAsync<CustomerInvoice>(
             new SpApiRequest(getOperation).WithPath("purchaseOrderNumber", purchaseOrderNumber), cancellationToken);
+    }
+
+    private SpApiRequest ListRequest(CustomerInvoicesQuery query)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        query.Validate();
+        return new SpApiRequest(listOperation)
+            .WithQuery("shipFromPartyId", query.ShipFromPartyId)
+            .WithQuery("limit", query.Limit)
+            .WithQuery("createdAfter", query.CreatedAfter)
+            .WithQuery("createdBefore", query.CreatedBefore)
+            .WithQuery("sortOrder", query.SortOrder?.ToString());
     }
 
     /// <summary>Checks a purchase order number against the model's pattern ^[a-zA-Z0-9]+$.</summary>

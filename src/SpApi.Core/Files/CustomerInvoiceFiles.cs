@@ -1,0 +1,112 @@
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+
+namespace SpApi.Core.Files;
+
+/// <summary>What saving an invoice did.</summary>
+public enum InvoiceSaveOutcome
+{
+    /// <summary>A new file was written.</summary>
+    Written,
+
+    /// <summary>An identical file was already there; nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>A different file was replaced (only with -Force).</summary>
+    Replaced,
+}
+
+/// <summary>The result of saving one invoice.</summary>
+public sealed record InvoiceSaveResult(string PurchaseOrderNumber, string Path, InvoiceSaveOutcome Outcome);
+
+/// <summary>The invoice content is not Base64, or not a PDF.</summary>
+public sealed class InvalidInvoiceContentException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public InvalidInvoiceContentException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>A different file already has the invoice's name.</summary>
+public sealed class InvoiceFileConflictException : IOException
+{
+    /// <summary>Creates the exception.</summary>
+    public InvoiceFileConflictException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>Writes customer invoices as &lt;PurchaseOrderNumber&gt;.pdf, decoded, atomically.</summary>
+public static class CustomerInvoiceFiles
+{
+    private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
+
+    /// <summary>The file an invoice is saved to.</summary>
+    public static string PathFor(string folder, string purchaseOrderNumber)
+    {
+        // The model's pattern (letters and digits only) also keeps the name inside the folder.
+        CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, "PurchaseOrderNumber");
+        return Path.Combine(folder, purchaseOrderNumber + ".pdf");
+    }
+
+    /// <summary>
+    /// Saves the invoice. An identical existing file is left alone; a different one is an error unless
+    /// <paramref name="force"/>. The file is written under a temporary name and renamed into place.
+    /// </summary>
+    public static InvoiceSaveResult Save(CustomerInvoice invoice, string folder, bool force)
+    {
+        if (invoice is null)
+        {
+            throw new ArgumentNullException(nameof(invoice));
+        }
+
+        var path = PathFor(folder, invoice.PurchaseOrderNumber);
+        var bytes = Decode(invoice);
+        if (File.Exists(path))
+        {
+            if (SameContent(path, bytes))
+            {
+                return new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, InvoiceSaveOutcome.Unchanged);
+            }
+
+            if (!force)
+            {
+                throw new InvoiceFileConflictException(
+                    $"{path} already exists with different content. Use -Force to replace it.");
+            }
+        }
+
+        var existed = File.Exists(path);
+        Directory.CreateDirectory(folder);
+        AtomicFile.WriteAllBytes(path, bytes);
+        return new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, existed ? InvoiceSaveOutcome.Replaced : InvoiceSaveOutcome.Written);
+    }
+
+    private static byte[] Decode(CustomerInvoice invoice)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = invoice.GetContentBytes();
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidInvoiceContentException($"The content of the invoice for purchase order {invoice.PurchaseOrderNumber} is not valid Base64.", ex);
+        }
+
+        if (bytes.Length < PdfSignature.Length || !bytes.Take(PdfSignature.Length).SequenceEqual(PdfSignature))
+        {
+            throw new InvalidInvoiceContentException($"The content of the invoice for purchase order {invoice.PurchaseOrderNumber} is not a PDF (it does not start with %PDF-).");
+        }
+
+        return bytes;
+    }
+
+    private static bool SameContent(string path, byte[] bytes)
+    {
+        var info = new FileInfo(path);
+        return info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+    }
+}

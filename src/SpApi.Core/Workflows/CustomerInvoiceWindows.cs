@@ -1,0 +1,51 @@
+namespace SpApi.Core.Workflows;
+
+/// <summary>One window of a customer-invoice range: what is sent as createdAfter and createdBefore.</summary>
+public readonly record struct InvoiceWindow(DateTimeOffset CreatedAfter, DateTimeOffset CreatedBefore);
+
+/// <summary>
+/// Splits a range into the windows getCustomerInvoices accepts (7 days at most).
+/// Boundary semantics: Amazon does not say whether createdAfter and createdBefore are inclusive, so
+/// consecutive windows overlap by one second. An invoice on a boundary is then inside two windows
+/// whatever the server's rule, and the range reader drops the repeat by purchase order number.
+/// The range as a whole is what the API returns for createdAfter = CreatedAfter and
+/// createdBefore = CreatedBefore.
+/// </summary>
+public static class CustomerInvoiceWindows
+{
+    /// <summary>How much consecutive windows overlap.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest window getCustomerInvoices accepts.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
+
+    /// <summary>The windows, oldest first, or newest first when <paramref name="newestFirst"/>.</summary>
+    public static IReadOnlyList<InvoiceWindow> Plan(DateTimeOffset createdAfter, DateTimeOffset createdBefore, bool newestFirst)
+    {
+        if (createdBefore <= createdAfter)
+        {
+            throw new ArgumentException($"CreatedBefore ({createdBefore:u}) must be later than CreatedAfter ({createdAfter:u}).", "CreatedBefore");
+        }
+
+        var windows = new List<InvoiceWindow>();
+        var start = createdAfter;
+        while (true)
+        {
+            var end = createdBefore - start > MaxWindow ? start + MaxWindow : createdBefore;
+            windows.Add(new InvoiceWindow(start, end));
+            if (end == createdBefore)
+            {
+                break;
+            }
+
+            start = end - Overlap;
+        }
+
+        if (newestFirst)
+        {
+            windows.Reverse();
+        }
+
+        return windows;
+    }
+}

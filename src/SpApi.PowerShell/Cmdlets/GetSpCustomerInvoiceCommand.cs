@@ -1,0 +1,170 @@
+using System.Management.Automation;
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+using SpApi.Core.Http;
+using SpApi.Core.Workflows;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Gets Direct Fulfillment customer invoices: every invoice of a date range of any length (split into
+/// 7-day windows and paged to the end), one page by hand, or the invoices of given purchase orders.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "SpCustomerInvoice", DefaultParameterSetName = RangeSet, SupportsPaging = true)]
+[OutputType(typeof(CustomerInvoice), ParameterSetName = new[] { RangeSet, PurchaseOrderSet })]
+[OutputType(typeof(CustomerInvoiceList), ParameterSetName = new[] { PageSet })]
+public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
+{
+    /// <summary>A date range, read in full.</summary>
+    public const string RangeSet = "Range";
+
+    /// <summary>One page, for paging by hand.</summary>
+    public const string PageSet = "Page";
+
+    /// <summary>Purchase order numbers.</summary>
+    public const string PurchaseOrderSet = "PurchaseOrder";
+
+    /// <summary>Invoices that became available after this time (sent as ISO 8601 UTC; a date without a kind is local time).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
+    [Parameter(Mandatory = true, ParameterSetName = PageSet)]
+    public DateTime CreatedAfter { get; set; }
+
+    /// <summary>Invoices that became available before this time; default now.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    [Parameter(ParameterSetName = PageSet)]
+    public DateTime? CreatedBefore { get; set; }
+
+    /// <summary>The vendor warehouse id; all warehouses when not given.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    [Parameter(ParameterSetName = PageSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ShipFromPartyId { get; set; }
+
+    /// <summary>Invoices per request (the API's limit parameter), 1 to 100.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    [Parameter(ParameterSetName = PageSet)]
+    [ValidateRange(1, 100)]
+    public int? PageSize { get; set; }
+
+    /// <summary>Ascending or Descending by creation date, across the whole range.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    [Parameter(ParameterSetName = PageSet)]
+    [ValidateSet("Ascending", "Descending")]
+    public string? SortOrder { get; set; }
+
+    /// <summary>Returns one page (a CustomerInvoiceList with its NextToken) instead of reading the range to the end.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PageSet)]
+    public SwitchParameter NoAutoIteration { get; set; }
+
+    /// <summary>The NextToken of the previous page, with the same other parameters.</summary>
+    [Parameter(ParameterSetName = PageSet)]
+    [ValidateNotNullOrEmpty]
+    public string? NextToken { get; set; }
+
+    /// <summary>Purchase order numbers whose invoices to get (letters and digits only).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PurchaseOrderSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] PurchaseOrderNumber { get; set; } = Array.Empty<string>();
+
+    /// <summary>The API version: 2021-12-28 (default) or v1.</summary>
+    [Parameter]
+    [ValidateSet(CustomerInvoiceVersions.Current, CustomerInvoiceVersions.Legacy)]
+    public string ApiVersion { get; set; } = CustomerInvoiceVersions.Current;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var api = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
+        switch (ParameterSetName)
+        {
+            case PurchaseOrderSet:
+                GetByPurchaseOrder(api);
+                break;
+            case PageSet:
+                GetPage(api);
+                break;
+            default:
+                GetRange(api);
+                break;
+        }
+    }
+
+    private void GetRange(CustomerInvoicesApi api)
+    {
+        var query = new CustomerInvoiceRangeQuery
+        {
+            CreatedAfter = ToInstant(CreatedAfter),
+            CreatedBefore = CreatedBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow,
+            ShipFromPartyId = ShipFromPartyId,
+            PageSize = PageSize,
+            SortOrder = Order(),
+            Skip = (long)PagingParameters.Skip,
+            First = PagingParameters.First == ulong.MaxValue ? null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+        };
+        if (CustomerInvoiceRange.ReachesPastLookBack(query.CreatedAfter, DateTimeOffset.UtcNow))
+        {
+            WriteWarning($"CreatedAfter ({query.CreatedAfter:u}) is more than six months ago. Amazon keeps customer invoices for a rolling six months, so older ones may be missing.");
+        }
+
+        ActiveProgress = new ProgressRecord(1, "Get-SpCustomerInvoice", "Starting");
+        RunCoreOrTerminate(
+            async (writer, ct) =>
+            {
+                var progress = new Reporter<CustomerInvoiceRangeProgress>(p => writer.Run(() => ShowProgress(p)));
+                await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, progress, ct).ConfigureAwait(false))
+                {
+                    writer.Object(invoice);
+                }
+            },
+            "InvalidCustomerInvoiceQuery");
+        ActiveProgress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(ActiveProgress);
+    }
+
+    private void GetPage(CustomerInvoicesApi api)
+    {
+        var query = new CustomerInvoicesQuery
+        {
+            CreatedAfter = ToInstant(CreatedAfter),
+            CreatedBefore = CreatedBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow,
+            ShipFromPartyId = ShipFromPartyId,
+            Limit = PageSize,
+            SortOrder = Order(),
+        };
+        RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), "InvalidCustomerInvoiceQuery");
+    }
+
+    private void GetByPurchaseOrder(CustomerInvoicesApi api)
+    {
+        foreach (var purchaseOrderNumber in PurchaseOrderNumber)
+        {
+            try
+            {
+                CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, nameof(PurchaseOrderNumber));
+                RunCore(async (writer, ct) => writer.Object(await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false)));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is SpApiException { StatusCode: System.Net.HttpStatusCode.NotFound })
+            {
+                // One missing or malformed purchase order does not stop the others.
+                WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber));
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException)
+            {
+                Terminate(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber);
+            }
+        }
+    }
+
+    private void ShowProgress(CustomerInvoiceRangeProgress progress)
+    {
+        RangeProgress.Apply(ActiveProgress!, progress);
+        WriteProgress(ActiveProgress);
+    }
+
+    private CustomerInvoiceSortOrder? Order() => SortOrder switch
+    {
+        "Ascending" => CustomerInvoiceSortOrder.ASC,
+        "Descending" => CustomerInvoiceSortOrder.DESC,
+        _ => null,
+    };
+}

@@ -1,0 +1,146 @@
+using System.Management.Automation;
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+using SpApi.Core.Files;
+using SpApi.Core.Http;
+using SpApi.Core.Workflows;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Saves customer invoices as &lt;PurchaseOrderNumber&gt;.pdf in a folder, decoded and written atomically.
+/// An identical existing file is skipped; a different one is an error unless -Force.
+/// </summary>
+[Cmdlet(VerbsData.Save, "SpCustomerInvoice", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveSpCustomerInvoiceCommand : ConnectedCmdlet
+{
+    /// <summary>Invoices from Get-SpCustomerInvoice.</summary>
+    public const string InputObjectSet = "InputObject";
+
+    /// <summary>Invoices fetched by purchase order number.</summary>
+    public const string PurchaseOrderSet = "PurchaseOrder";
+
+    /// <summary>Invoices fetched for a date range.</summary>
+    public const string RangeSet = "Range";
+
+    /// <summary>The invoices to save, usually from Get-SpCustomerInvoice.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [ValidateNotNull]
+    public CustomerInvoice? InputObject { get; set; }
+
+    /// <summary>Purchase order numbers whose invoices to fetch and save.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PurchaseOrderSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] PurchaseOrderNumber { get; set; } = Array.Empty<string>();
+
+    /// <summary>Fetch and save the invoices that became available after this time.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
+    public DateTime CreatedAfter { get; set; }
+
+    /// <summary>...and before this time; default now.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    public DateTime? CreatedBefore { get; set; }
+
+    /// <summary>The folder to save to; created if missing.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>Replaces an existing file whose content differs.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Outputs a FileInfo for each invoice file.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The API version used to fetch invoices: 2021-12-28 (default) or v1.</summary>
+    [Parameter(ParameterSetName = PurchaseOrderSet)]
+    [Parameter(ParameterSetName = RangeSet)]
+    [ValidateSet(CustomerInvoiceVersions.Current, CustomerInvoiceVersions.Legacy)]
+    public string ApiVersion { get; set; } = CustomerInvoiceVersions.Current;
+
+    private string Folder => GetUnresolvedProviderPathFromPSPath(Path);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case InputObjectSet:
+                Save(InputObject!);
+                break;
+            case PurchaseOrderSet:
+                var api = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
+                foreach (var purchaseOrderNumber in PurchaseOrderNumber)
+                {
+                    CustomerInvoice? invoice = null;
+                    try
+                    {
+                        CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, nameof(PurchaseOrderNumber));
+                        RunCore(async (_, ct) => invoice = await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false));
+                    }
+                    catch (Exception ex) when (ex is ArgumentException || ex is SpApiException { StatusCode: System.Net.HttpStatusCode.NotFound })
+                    {
+                        WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber));
+                        continue;
+                    }
+
+                    Save(invoice!);
+                }
+
+                break;
+            default:
+                var range = new CustomerInvoiceRangeQuery
+                {
+                    CreatedAfter = ToInstant(CreatedAfter),
+                    CreatedBefore = CreatedBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow,
+                };
+                var rangeApi = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
+                RunCoreOrTerminate(
+                    async (writer, ct) =>
+                    {
+                        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(rangeApi, range, null, ct).ConfigureAwait(false))
+                        {
+                            writer.Run(() => Save(invoice));
+                        }
+                    },
+                    "InvalidCustomerInvoiceQuery");
+                break;
+        }
+    }
+
+    private void Save(CustomerInvoice invoice)
+    {
+        string target;
+        try
+        {
+            target = CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber);
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", invoice));
+            return;
+        }
+
+        if (!ShouldProcess(target, "Save customer invoice"))
+        {
+            return;
+        }
+
+        try
+        {
+            var result = CustomerInvoiceFiles.Save(invoice, Folder, Force.IsPresent);
+            WriteVerbose($"{result.Outcome}: {result.Path}");
+            if (PassThru)
+            {
+                WriteObject(new FileInfo(result.Path));
+            }
+        }
+        catch (Exception ex) when (ex is InvalidInvoiceContentException or IOException or UnauthorizedAccessException)
+        {
+            WriteError(ToErrorRecord(ex, "InvalidInvoiceContent", invoice));
+        }
+    }
+}
