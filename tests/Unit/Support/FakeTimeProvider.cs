@@ -5,7 +5,7 @@ public sealed class FakeTimeProvider : TimeProvider
 {
     private readonly object gate = new();
     private readonly List<FakeTimer> timers = new();
-    private DateTimeOffset now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private long ticks;
 
     public override DateTimeOffset GetUtcNow()
@@ -41,6 +41,11 @@ public sealed class FakeTimeProvider : TimeProvider
     /// <summary>Moves the clock forward, firing each timer as its due time passes, in order.</summary>
     public void Advance(TimeSpan by)
     {
+        if (by < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(by), by, "Time only moves forward.");
+        }
+
         long target;
         lock (gate)
         {
