@@ -14,7 +14,8 @@ AfterAll {
 Describe 'The module' {
     It 'exports exactly the cmdlets of its manifest' {
         $module = Get-Module SpApi
-        $module.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-SpApi', 'Disconnect-SpApi', 'Get-SpApiConnection', 'Save-SpApiProfile')
+        $manifest = Import-PowerShellDataFile (Join-Path $module.ModuleBase 'SpApi.psd1')
+        $module.ExportedCmdlets.Keys | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
         $module.ExportedFunctions.Count | Should -Be 0
     }
 }

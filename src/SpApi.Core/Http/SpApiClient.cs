@@ -247,7 +247,7 @@ public sealed class SpApiClient : IDisposable
     {
         var first = errors.FirstOrDefault();
         var status = (int)response.Status;
-        var summary = first is null ? $"HTTP {status} {response.Status}" : $"HTTP {status} {first}";
+        var summary = first is null ? $"HTTP {status} {response.Status}" : $"HTTP {status} {first.ToString().TrimEnd('.')}";
         if (errors.Count > 1)
         {
             summary += $" (and {errors.Count - 1} more error(s))";

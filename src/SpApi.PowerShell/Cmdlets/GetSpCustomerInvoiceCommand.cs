@@ -56,7 +56,7 @@ public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = PageSet)]
     public SwitchParameter NoAutoIteration { get; set; }
 
-    /// <summary>The NextToken of the previous page, with the same other parameters.</summary>
+    /// <summary>The NextToken of the previous page. Give the same other parameters, including -CreatedBefore: the token belongs to its query.</summary>
     [Parameter(ParameterSetName = PageSet)]
     [ValidateNotNullOrEmpty]
     public string? NextToken { get; set; }
@@ -123,6 +123,13 @@ public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
 
     private void GetPage(CustomerInvoicesApi api)
     {
+        if (NextToken is not null && CreatedBefore is null)
+        {
+            Terminate(
+                new ArgumentException("-NextToken needs the -CreatedBefore of the first page: a token belongs to its query, and the default (now) moves between calls.", nameof(CreatedBefore)),
+                "InvalidCustomerInvoiceQuery");
+        }
+
         var query = new CustomerInvoicesQuery
         {
             CreatedAfter = ToInstant(CreatedAfter),
