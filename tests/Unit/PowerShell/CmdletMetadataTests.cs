@@ -112,6 +112,40 @@ public sealed class CmdletMetadataTests
         Assert.Contains(ParameterAttributes(typeof(DisconnectSpApiCommand).GetProperty("Connection")!), a => a.ValueFromPipeline);
 
     [Fact]
+    public void GetSpCustomerInvoiceOutputBindsToSaveSpCustomerInvoice()
+    {
+        var output = typeof(GetSpCustomerInvoiceCommand).GetCustomAttributesData()
+            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
+            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(t => (Type)t.Value!)
+            .ToList();
+        Assert.Contains(typeof(SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice), output);
+
+        var inputObject = typeof(SaveSpCustomerInvoiceCommand).GetProperty(nameof(SaveSpCustomerInvoiceCommand.InputObject))!;
+        Assert.Equal(typeof(SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice), inputObject.PropertyType);
+        Assert.Contains(ParameterAttributes(inputObject), a => a.ValueFromPipeline);
+
+        // By property name, each pipeline parameter matches a property of what Get-SpCustomerInvoice outputs.
+        foreach (var parameter in Parameters(typeof(SaveSpCustomerInvoiceCommand)).Where(p => ParameterAttributes(p).Any(a => a.ValueFromPipelineByPropertyName)))
+        {
+            Assert.NotNull(typeof(SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice).GetProperty(parameter.Name));
+        }
+    }
+
+    [Fact]
+    public void PurchaseOrderNumbersBindFromThePipelineByValueAndByPropertyName()
+    {
+        var parameter = typeof(GetSpCustomerInvoiceCommand).GetProperty(nameof(GetSpCustomerInvoiceCommand.PurchaseOrderNumber))!;
+
+        Assert.Equal(typeof(string[]), parameter.PropertyType);
+        Assert.Contains(ParameterAttributes(parameter), a => a.ValueFromPipeline && a.ValueFromPipelineByPropertyName);
+    }
+
+    [Fact]
+    public void GetSpCustomerInvoiceSupportsPaging() =>
+        Assert.True(Named(Attribute<CmdletAttribute>(typeof(GetSpCustomerInvoiceCommand))!, "SupportsPaging", false));
+
+    [Fact]
     public void CoreNeverReferencesSystemManagementAutomation() =>
         Assert.DoesNotContain(
             typeof(SpApi.Core.Http.SpApiClient).Assembly.GetReferencedAssemblies(),
