@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
-using SpApi.Core.Http;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -13,7 +12,7 @@ namespace SpApi.PowerShell.Cmdlets;
 [Cmdlet(VerbsCommon.Get, "SpCustomerInvoice", DefaultParameterSetName = RangeSet, SupportsPaging = true)]
 [OutputType(typeof(CustomerInvoice), ParameterSetName = new[] { RangeSet, PurchaseOrderSet })]
 [OutputType(typeof(CustomerInvoiceList), ParameterSetName = new[] { PageSet })]
-public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
+public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {
     /// <summary>A date range, read in full.</summary>
     public const string RangeSet = "Range";
@@ -74,11 +73,11 @@ public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var api = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
+        var api = Api(ApiVersion);
         switch (ParameterSetName)
         {
             case PurchaseOrderSet:
-                GetByPurchaseOrder(api);
+                ForEachPurchaseOrder(api, PurchaseOrderNumber, invoice => WriteObject(invoice));
                 break;
             case PageSet:
                 GetPage(api);
@@ -94,7 +93,7 @@ public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
         var query = new CustomerInvoiceRangeQuery
         {
             CreatedAfter = ToInstant(CreatedAfter),
-            CreatedBefore = CreatedBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow,
+            CreatedBefore = BeforeOrNow(CreatedBefore),
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,
             SortOrder = Order(),
@@ -133,33 +132,12 @@ public sealed class GetSpCustomerInvoiceCommand : ConnectedCmdlet
         var query = new CustomerInvoicesQuery
         {
             CreatedAfter = ToInstant(CreatedAfter),
-            CreatedBefore = CreatedBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow,
+            CreatedBefore = BeforeOrNow(CreatedBefore),
             ShipFromPartyId = ShipFromPartyId,
             Limit = PageSize,
             SortOrder = Order(),
         };
         RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), "InvalidCustomerInvoiceQuery");
-    }
-
-    private void GetByPurchaseOrder(CustomerInvoicesApi api)
-    {
-        foreach (var purchaseOrderNumber in PurchaseOrderNumber)
-        {
-            try
-            {
-                CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, nameof(PurchaseOrderNumber));
-                RunCore(async (writer, ct) => writer.Object(await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false)));
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is SpApiException { StatusCode: System.Net.HttpStatusCode.NotFound })
-            {
-                // One missing or malformed purchase order does not stop the others.
-                WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException)
-            {
-                Terminate(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber);
-            }
-        }
     }
 
     private void ShowProgress(CustomerInvoiceRangeProgress progress)

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Files;
-using SpApi.Core.Http;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -13,7 +12,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Save, "SpCustomerInvoice", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class SaveSpCustomerInvoiceCommand : ConnectedCmdlet
+public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {
     /// <summary>Invoices from Get-SpCustomerInvoice.</summary>
     public const string InputObjectSet = "InputObject";
@@ -72,32 +71,15 @@ public sealed class SaveSpCustomerInvoiceCommand : ConnectedCmdlet
                 Save(InputObject!);
                 break;
             case PurchaseOrderSet:
-                var api = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
-                foreach (var purchaseOrderNumber in PurchaseOrderNumber)
-                {
-                    CustomerInvoice? invoice = null;
-                    try
-                    {
-                        CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, nameof(PurchaseOrderNumber));
-                        RunCore(async (_, ct) => invoice = await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false));
-                    }
-                    catch (Exception ex) when (ex is ArgumentException || ex is SpApiException { StatusCode: System.Net.HttpStatusCode.NotFound })
-                    {
-                        WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber));
-                        continue;
-                    }
-
-                    Save(invoice!);
-                }
-
+                ForEachPurchaseOrder(Api(ApiVersion), PurchaseOrderNumber, Save);
                 break;
             default:
                 var range = new CustomerInvoiceRangeQuery
                 {
                     CreatedAfter = ToInstant(CreatedAfter),
-                    CreatedBefore = CreatedBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow,
+                    CreatedBefore = BeforeOrNow(CreatedBefore),
                 };
-                var rangeApi = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
+                var rangeApi = Api(ApiVersion);
                 RunCoreOrTerminate(
                     async (writer, ct) =>
                     {

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Sync, "SpCustomerInvoice")]
 [OutputType(typeof(CustomerInvoiceSyncResult))]
-public sealed class SyncSpCustomerInvoiceCommand : ConnectedCmdlet
+public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {
     /// <summary>The folder of the PDFs; it also holds the state file (.spapi-sync.json) and, during a run, the lock.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -45,7 +44,7 @@ public sealed class SyncSpCustomerInvoiceCommand : ConnectedCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var api = new CustomerInvoicesApi(Client, CustomerInvoiceVersions.Parse(ApiVersion));
+        var api = Api(ApiVersion);
         var options = new CustomerInvoiceSyncOptions
         {
             Folder = GetUnresolvedProviderPathFromPSPath(Path),

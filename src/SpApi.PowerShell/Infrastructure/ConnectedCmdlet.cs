@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Connection;
 using SpApi.Core.Http;
 
@@ -29,14 +28,4 @@ public abstract class ConnectedCmdlet : SpApiCmdlet
             }
         }
     }
-}
-
-/// <summary>The customer-invoice API versions as PowerShell users write them.</summary>
-internal static class CustomerInvoiceVersions
-{
-    public const string Current = "2021-12-28";
-    public const string Legacy = "v1";
-
-    public static CustomerInvoiceApiVersion Parse(string version) =>
-        string.Equals(version, Legacy, StringComparison.OrdinalIgnoreCase) ? CustomerInvoiceApiVersion.V1 : CustomerInvoiceApiVersion.V2021_12_28;
 }

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using System.Net;
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+using SpApi.Core.Http;
+
+namespace SpApi.PowerShell.Infrastructure;
+
+/// <summary>What the customer-invoice cmdlets share: the API of the chosen version and fetching by purchase order.</summary>
+public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
+{
+    /// <summary>The customer-invoice API of the given version ("2021-12-28" or "v1") over the connection in use.</summary>
+    private protected CustomerInvoicesApi Api(string version) => new(Client, CustomerInvoiceVersions.Parse(version));
+
+    /// <summary>
+    /// Fetches each purchase order's invoice and hands it on. A malformed number (checked before any call)
+    /// or a missing invoice is a non-terminating error and the others still run; other failures stop the command.
+    /// </summary>
+    private protected void ForEachPurchaseOrder(CustomerInvoicesApi api, IEnumerable<string> purchaseOrderNumbers, Action<CustomerInvoice> handle)
+    {
+        foreach (var purchaseOrderNumber in purchaseOrderNumbers)
+        {
+            CustomerInvoice? invoice = null;
+            try
+            {
+                CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, "PurchaseOrderNumber");
+                RunCore(async (_, ct) => invoice = await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is SpApiException { StatusCode: HttpStatusCode.NotFound })
+            {
+                WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber));
+                continue;
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException)
+            {
+                Terminate(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber);
+            }
+
+            handle(invoice!);
+        }
+    }
+
+    /// <summary>The end of a range: the given time, or now.</summary>
+    private protected static DateTimeOffset BeforeOrNow(DateTime? createdBefore) =>
+        createdBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow;
+}
+
+/// <summary>The customer-invoice API versions as PowerShell users write them.</summary>
+internal static class CustomerInvoiceVersions
+{
+    public const string Current = "2021-12-28";
+    public const string Legacy = "v1";
+
+    public static CustomerInvoiceApiVersion Parse(string version) =>
+        string.Equals(version, Legacy, StringComparison.OrdinalIgnoreCase) ? CustomerInvoiceApiVersion.V1 : CustomerInvoiceApiVersion.V2021_12_28;
+}
