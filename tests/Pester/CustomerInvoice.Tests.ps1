@@ -88,6 +88,26 @@ Describe 'Get-SpCustomerInvoice' {
     }
 }
 
+Describe 'Several connections in one script' {
+    It 'keeps an earlier connection usable after connecting again' {
+        $first = Get-SpApiConnection
+        $second = Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint
+        (Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Connection $first).PurchaseOrderNumber | Should -Be 'PO00000001'
+        (Get-SpCustomerInvoice -PurchaseOrderNumber PO00000002 -Connection $second).PurchaseOrderNumber | Should -Be 'PO00000002'
+        (Get-SpApiConnection).ConnectedAt | Should -Be $second.ConnectedAt
+    }
+
+    It 'stops with a clear error when there is no connection' {
+        Disconnect-SpApi
+        try {
+            { Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 } | Should -Throw -ErrorId 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
+        }
+        finally {
+            Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+        }
+    }
+}
+
 Describe 'Save-SpCustomerInvoice' {
     It 'saves every invoice of a range exactly once as a PDF' {
         $folder = Join-Path $TestDrive 'invoices'

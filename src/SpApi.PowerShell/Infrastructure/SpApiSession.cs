@@ -9,15 +9,11 @@ internal static class SpApiSession
 
     public static SpApiConnection? Current => Volatile.Read(ref current);
 
-    /// <summary>Makes the connection the default and closes the one it replaces.</summary>
-    public static void SetDefault(SpApiConnection connection)
-    {
-        var previous = Interlocked.Exchange(ref current, connection);
-        if (previous is not null && !ReferenceEquals(previous, connection))
-        {
-            previous.Dispose();
-        }
-    }
+    /// <summary>
+    /// Makes the connection the default. The one it replaces stays open: a script may still hold it
+    /// and pass it as -Connection (one script, several accounts); Disconnect-SpApi closes it.
+    /// </summary>
+    public static void SetDefault(SpApiConnection connection) => Volatile.Write(ref current, connection);
 
     /// <summary>Removes the connection if it is the default. Returns whether it was.</summary>
     public static bool Clear(SpApiConnection connection) =>
