@@ -79,6 +79,14 @@ function Invoke-Build {
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -Path (Join-Path $staged 'SpApi.psd1') -Value $manifest -NoNewline
     Test-ModuleManifest -Path (Join-Path $staged 'SpApi.psd1') | Out-Null
+
+    # MAML help from its sources, in a child process so the build session never loads the module.
+    $pwsh = (Get-Process -Id $PID).Path
+    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/New-SpApiHelp.ps1'),
+        '-ModuleManifest', (Join-Path $staged 'SpApi.psd1'),
+        '-XmlDocumentation', (Join-Path $root 'out/publish/net8.0/SpApi.PowerShell.xml'),
+        '-HelpSource', (Join-Path $root 'docs/help'),
+        '-Destination', (Join-Path $staged 'en-US/SpApi.PowerShell.dll-Help.xml'))
     Write-Host "Staged SpApi $version in $staged. Import it with:"
     Write-Host "    Import-Module $(Join-Path $staged 'SpApi.psd1')"
 }

@@ -1,3 +1,9 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'Shared.ps1')
+    Import-SpApiTestModule
+    $cmdlets = @((Get-Module SpApi).ExportedCmdlets.Keys)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Shared.ps1')
     Import-SpApiTestModule
@@ -147,5 +153,19 @@ Describe 'Save-SpApiProfile' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'india'
         $line = 'Connect-SpApi -MarketplaceId Ind'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'A21TJRUUN4KGV'
+    }
+}
+
+Describe 'Help' {
+    It 'documents <_> with a synopsis, every parameter and an example' -ForEach $cmdlets {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -Match '^\s*$'
+        $help.Synopsis | Should -Not -BeLike "$_*"
+        @($help.examples.example).Count | Should -BeGreaterThan 0
+        # A cmdlet without parameters has no 'parameter' entries at all.
+        $parameters = if ($help.parameters.PSObject.Properties['parameter']) { $help.parameters.parameter } else { @() }
+        foreach ($parameter in $parameters) {
+            ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
+        }
     }
 }

@@ -118,6 +118,11 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             "InvalidCustomerInvoiceQuery");
         ActiveProgress.RecordType = ProgressRecordType.Completed;
         WriteProgress(ActiveProgress);
+        if (PagingParameters.IncludeTotalCount)
+        {
+            // The API does not say how many invoices a range holds.
+            WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+        }
     }
 
     private void GetPage(CustomerInvoicesApi api)
