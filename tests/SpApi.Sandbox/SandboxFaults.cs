@@ -23,10 +23,28 @@ public enum FaultKind
 public sealed class SandboxFaults
 {
     private readonly object gate = new();
+    private static readonly FaultKind[] RandomKinds = { FaultKind.InternalServerError, FaultKind.ServiceUnavailable, FaultKind.ConnectionReset, FaultKind.Slow };
+
     private readonly List<Rule> rules = new();
+
+    private Random? random;
+    private double randomRate;
 
     /// <summary>How long a Slow fault waits.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Makes a share of all requests (0 to 1) fail at random with 500, 503, a reset or a slow answer,
+    /// reproducibly for a given seed. Faults injected with <see cref="Inject"/> come first.
+    /// </summary>
+    public void InjectRandomly(double rate, int seed)
+    {
+        lock (gate)
+        {
+            randomRate = rate;
+            random = new Random(seed);
+        }
+    }
 
     /// <summary>Makes the next <paramref name="count"/> requests of the operation (any operation when null, "LWA" for the token endpoint) fail.</summary>
     public void Inject(FaultKind kind, int count = 1, string? operation = null)
@@ -37,12 +55,13 @@ public sealed class SandboxFaults
         }
     }
 
-    /// <summary>Removes every pending fault.</summary>
+    /// <summary>Removes every pending fault and stops random ones.</summary>
     public void Clear()
     {
         lock (gate)
         {
             rules.Clear();
+            random = null;
         }
     }
 
@@ -53,7 +72,9 @@ public sealed class SandboxFaults
             var rule = rules.FirstOrDefault(r => r.Remaining > 0 && (r.Operation is null || r.Operation == operation));
             if (rule is null)
             {
-                return null;
+                return random is not null && random.NextDouble() < randomRate
+                    ? RandomKinds[random.Next(RandomKinds.Length)]
+                    : null;
             }
 
             rule.Remaining--;

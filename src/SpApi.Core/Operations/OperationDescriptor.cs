@@ -15,7 +15,8 @@ public sealed class OperationDescriptor
         double rate,
         int burst,
         bool restricted = false,
-        bool payloadEnvelope = false)
+        bool payloadEnvelope = false,
+        bool sideEffectFree = false)
     {
         Name = name;
         Api = api;
@@ -26,6 +27,7 @@ public sealed class OperationDescriptor
         Burst = burst;
         Restricted = restricted;
         PayloadEnvelope = payloadEnvelope;
+        IsIdempotent = method == HttpMethod.Get || sideEffectFree;
     }
 
     /// <summary>The model's operationId, for example getCustomerInvoices.</summary>
@@ -55,8 +57,11 @@ public sealed class OperationDescriptor
     /// <summary>Whether responses wrap their result in a "payload" object (the v1 models do).</summary>
     public bool PayloadEnvelope { get; }
 
-    /// <summary>Whether sending the request twice is harmless, so it may be retried after a server error.</summary>
-    public bool IsIdempotent => Method == HttpMethod.Get;
+    /// <summary>
+    /// Whether sending the request twice is harmless, so it may be retried after a server error: every GET,
+    /// and POSTs that only create a token.
+    /// </summary>
+    public bool IsIdempotent { get; }
 
     /// <summary>A key unique across APIs and versions, used for rate-limit buckets and RDT caching.</summary>
     public string Key => $"{Api}/{Version}/{Name}";

@@ -60,10 +60,10 @@ public static class SpApiOperations
         "getTransaction", VendorTransactions, "v1", HttpMethod.Get,
         "/vendor/transactions/v1/transactions/{transactionId}", 10, 20, payloadEnvelope: true);
 
-    /// <summary>Tokens 2021-03-01 createRestrictedDataToken.</summary>
+    /// <summary>Tokens 2021-03-01 createRestrictedDataToken. A POST, but asking for a token twice harms nothing.</summary>
     public static readonly OperationDescriptor CreateRestrictedDataToken = new(
         "createRestrictedDataToken", Tokens, "2021-03-01", HttpMethod.Post,
-        "/tokens/2021-03-01/restrictedDataToken", 1, 10);
+        "/tokens/2021-03-01/restrictedDataToken", 1, 10, sideEffectFree: true);
 
     /// <summary>Tax Invoices 2024-06-19 createInvoicesExport.</summary>
     public static readonly OperationDescriptor CreateInvoicesExport = new(

@@ -56,6 +56,12 @@ public sealed class OperationTableTests
             SpApiOperations.All.Where(o => o.Restricted).Select(o => o.Name));
 
     [Fact]
+    public void OnlyGetsAndTokenCreationAreRetriedAfterServerErrors() =>
+        Assert.All(SpApiOperations.All, o => Assert.Equal(
+            o.Method == HttpMethod.Get || o == SpApiOperations.CreateRestrictedDataToken,
+            o.IsIdempotent));
+
+    [Fact]
     public void KeysAreUnique() =>
         Assert.Equal(SpApiOperations.All.Count, SpApiOperations.All.Select(o => o.Key).Distinct().Count());
 }

@@ -46,41 +46,54 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task APostIsNotRetriedAfterA500()
+    public async Task ASubmissionIsNotRetriedAfterA500()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        var api = new CustomerInvoicesApi(sandbox.Client());
-        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "createRestrictedDataToken");
+        var client = sandbox.Client();
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "submitInvoices");
 
-        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
-        Assert.Equal("createRestrictedDataToken", error.Operation);
+        Assert.Equal("submitInvoices", error.Operation);
         Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Contains("not sent again", error.Message);
-        Assert.Equal(1, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
-        Assert.Equal(0, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+        Assert.Equal(1, sandbox.Counters.RequestsFor("submitInvoices"));
     }
 
     [Fact]
-    public async Task APostIsNotRetriedAfterTheConnectionDropsMidRequest()
+    public async Task ASubmissionIsNotRetriedAfterTheConnectionDropsMidRequest()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        var api = new CustomerInvoicesApi(sandbox.Client());
-        sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "createRestrictedDataToken");
+        var client = sandbox.Client();
+        sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "submitInvoices");
 
-        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
         Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Equal("TransportError", error.ErrorCode);
-        Assert.Equal(1, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
+        Assert.Equal(1, sandbox.Counters.RequestsFor("submitInvoices"));
     }
 
     [Fact]
-    public async Task APostIsRetriedAfterA429()
+    public async Task ASubmissionIsRetriedAfterA429()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var client = sandbox.Client();
+        sandbox.State.Faults.Inject(FaultKind.TooManyRequests, 2, "submitInvoices");
+
+        // The sandbox has no submission endpoint yet, so the third attempt ends in a 404 that is not retried.
+        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(3, sandbox.Counters.RequestsFor("submitInvoices"));
+    }
+
+    [Fact]
+    public async Task TokenCreationIsRetriedAfterA500BecauseItHasNoSideEffect()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
         var api = new CustomerInvoicesApi(sandbox.Client());
-        sandbox.State.Faults.Inject(FaultKind.TooManyRequests, 2, "createRestrictedDataToken");
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 2, "createRestrictedDataToken");
 
         await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
 
@@ -102,9 +115,7 @@ public sealed class RetryTests
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             RetryMaxDelay = TimeSpan.FromMilliseconds(5),
         });
-        var submit = new SpApiRequest(SpApiOperations.SubmitVendorInvoices).WithJsonBody(new { invoices = Array.Empty<object>() });
-
-        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(submit, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
         Assert.False(error.RequestMayHaveBeenProcessed);
         Assert.Equal("TransportError", error.ErrorCode);
@@ -127,18 +138,18 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task ATimedOutPostIsReportedAsUnknownAndNotResent()
+    public async Task ATimedOutSubmissionIsReportedAsUnknownAndNotResent()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
         sandbox.State.Faults.SlowDelay = TimeSpan.FromSeconds(30);
-        var api = new CustomerInvoicesApi(sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(300)));
-        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "createRestrictedDataToken");
+        var client = sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(300));
+        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "submitInvoices");
 
-        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
         Assert.Equal("Timeout", error.ErrorCode);
         Assert.True(error.RequestMayHaveBeenProcessed);
-        Assert.Equal(1, sandbox.Counters.RequestsFor("createRestrictedDataToken"));
+        Assert.Equal(1, sandbox.Counters.RequestsFor("submitInvoices"));
     }
 
     [Theory]
@@ -171,6 +182,9 @@ public sealed class RetryTests
         Assert.True(RetryPipelines.ShouldRetry(Polly.Outcome.FromException<RawResponse>(reset), idempotent: true));
         Assert.False(RetryPipelines.ShouldRetry(Polly.Outcome.FromException<RawResponse>(new OperationCanceledException()), idempotent: true));
     }
+
+    private static SpApiRequest Submission() =>
+        new SpApiRequest(SpApiOperations.SubmitVendorInvoices).WithJsonBody(new { invoices = Array.Empty<object>() });
 
     private static int ClosedLoopbackPort()
     {

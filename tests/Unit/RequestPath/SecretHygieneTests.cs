@@ -28,7 +28,7 @@ public sealed class SecretHygieneTests
         sandbox.State.Tokens.ExpireAll();
         texts.Add((await api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None)).ToString());
         texts.Add(Describe(await Record(() => api.GetCustomerInvoiceAsync("PO99999999", CancellationToken.None))));
-        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "createRestrictedDataToken");
+        sandbox.State.Faults.Inject(FaultKind.InternalServerError, 10, "createRestrictedDataToken");
         sandbox.State.Tokens.ExpireAll();
         texts.Add(Describe(await Record(() => api.GetCustomerInvoiceAsync("PO00000003", CancellationToken.None))));
         var badSecret = LwaCredentials.ForRefreshToken(SandboxCredentials.ClientId, new SpApiSecret("amzn1.oa2-cs.v1.not-the-secret"), new SpApiSecret(SandboxCredentials.RefreshToken));
