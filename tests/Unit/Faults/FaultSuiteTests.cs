@@ -36,6 +36,37 @@ public sealed class FaultSuiteTests : IDisposable
     }
 
     [Fact]
+    public async Task CancellingASyncMidRunStopsWithinASecondAndLeavesNoPartialFileOrMark()
+    {
+        await using var sandbox = await StartAsync(Data, o => o.DefaultLimit = 5);
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromMinutes(5);
+        var api = new CustomerInvoicesApi(sandbox.Client());
+        await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
+        var clock = new FakeTimeProvider();
+        clock.Advance(End - clock.GetUtcNow());
+        using var cancellation = new CancellationTokenSource();
+        var pagesBefore = sandbox.Counters.RequestsFor("getCustomerInvoices");
+
+        var run = CustomerInvoiceSync.RunAsync(
+            api, new CustomerInvoiceSyncOptions { Folder = folder, Since = End.AddDays(-30) }, clock, _ => { }, null, cancellation.Token);
+        // Let a few pages through, then hang the next one at the server and cancel while it waits.
+        Assert.True(SpinWait.SpinUntil(() => sandbox.Counters.RequestsFor("getCustomerInvoices") >= pagesBefore + 3, TimeSpan.FromSeconds(10)));
+        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "getCustomerInvoices");
+        var hung = sandbox.Counters.RequestsFor("getCustomerInvoices") + 1;
+        Assert.True(SpinWait.SpinUntil(() => sandbox.Counters.RequestsFor("getCustomerInvoices") >= hung, TimeSpan.FromSeconds(10)));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {stopwatch.Elapsed}");
+        Assert.NotEmpty(Directory.GetFiles(folder, "*.pdf"));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        Assert.All(Directory.GetFiles(folder, "*.pdf"), f => Assert.StartsWith("%PDF-", File.ReadAllText(f)));
+        Assert.False(File.Exists(Path.Combine(folder, CustomerInvoiceSync.StateFileName)));
+        Assert.False(File.Exists(Path.Combine(folder, SyncLock.FileName)));
+    }
+
+    [Fact]
     public async Task TokensThatLiveASecondCauseNoFailureOverALongRun()
     {
         await using var sandbox = await SandboxHarness.StartAsync(
