@@ -74,7 +74,7 @@ function Invoke-Build {
         if (Test-Path (Join-Path $bin 'System.Management.Automation.dll')) { throw 'System.Management.Automation.dll must never ship.' }
     }
 
-    Copy-Item -Path (Join-Path $root 'module/*') -Destination $staged
+    Copy-Item -Path (Join-Path $root 'module/*') -Destination $staged -Recurse
     $manifest = Get-Content -Raw -Path (Join-Path $root 'SpApi.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -Path (Join-Path $staged 'SpApi.psd1') -Value $manifest -NoNewline

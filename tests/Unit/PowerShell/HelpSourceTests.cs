@@ -41,4 +41,20 @@ public sealed class HelpSourceTests
         var names = Names.ToHashSet();
         Assert.All(Directory.GetFiles(Path.Combine(Repository.Root, "docs", "help"), "*.md"), f => Assert.Contains(Path.GetFileNameWithoutExtension(f), names));
     }
+
+    [Fact]
+    public void TheAboutTopicsCoverWhatTheyPromise()
+    {
+        var about = File.ReadAllText(Path.Combine(Repository.Root, "module", "en-US", "about_SpApi.help.txt"));
+        foreach (var section in new[] { "SETUP", "CREDENTIALS AND PROFILES", "REGIONS", "RATE LIMITS", "SCHEDULED TASKS", "TROUBLESHOOTING" })
+        {
+            Assert.Contains($"\n{section}\n", about.Replace("\r\n", "\n"));
+        }
+
+        // Every stable id of docs/errors.md is explained in about_SpApi_Errors too.
+        var errors = File.ReadAllText(Path.Combine(Repository.Root, "module", "en-US", "about_SpApi_Errors.help.txt"));
+        var ids = Regex.Matches(File.ReadAllText(Path.Combine(Repository.Root, "docs", "errors.md")), @"^\| `(\w+)`", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Contains(id, errors));
+    }
 }
