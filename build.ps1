@@ -5,7 +5,8 @@
 .DESCRIPTION
     Build    publishes SpApi.PowerShell for net8.0 (PowerShell 7.4+) and net472 (Windows PowerShell 5.1)
              and stages out/SpApi with an explicit allow-list of assemblies; a missing one fails the build.
-    Test     runs Build, the xUnit suite (dotnet test) and the Pester suite (tests/Pester) against out/SpApi.
+    Test     runs Package, the xUnit suite (dotnet test) and the Pester suite (tests/Pester) against out/SpApi.
+    Package  runs Build and writes out/SpApi.<version>.nupkg for Publish-PSResource -NupkgPath or a NuGet feed.
     Sandbox  starts the local SP-API sandbox server and prints its address and test credentials.
 .EXAMPLE
     ./build.ps1
@@ -14,7 +15,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Sandbox')]
+    [ValidateSet('Build', 'Test', 'Package', 'Sandbox')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -92,7 +93,7 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package
     if (-not $SkipUnitTests) {
         Invoke-Native dotnet @('test', (Join-Path $root 'SpApi.slnx'), '-c', $Configuration, '--nologo')
     }
@@ -113,6 +114,63 @@ function Invoke-Test {
     Invoke-Pester -Configuration $pesterConfiguration
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $manifest = Import-PowerShellDataFile -Path (Join-Path $staged 'SpApi.psd1')
+    $data = $manifest.PrivateData.PSData
+    # The tags PowerShellGet writes, so the Gallery lists the commands.
+    $tags = @('PSModule', 'PSIncludes_Cmdlet') + $data.Tags +
+        ($manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_"; "PSCommand_$_" })
+    $escape = [System.Security.SecurityElement]
+    $nuspec = @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>SpApi</id>
+    <version>$($manifest.ModuleVersion)</version>
+    <authors>$($escape::Escape($manifest.Author))</authors>
+    <owners>$($escape::Escape($manifest.CompanyName))</owners>
+    <requireLicenseAcceptance>false</requireLicenseAcceptance>
+    <description>$($escape::Escape($manifest.Description))</description>
+    <releaseNotes>$($escape::Escape($data.ReleaseNotes))</releaseNotes>
+    <copyright>$($escape::Escape($manifest.Copyright))</copyright>
+    <tags>$($tags -join ' ')</tags>
+    <projectUrl>$($data.ProjectUri)</projectUrl>
+    <licenseUrl>$($data.LicenseUri)</licenseUrl>
+  </metadata>
+</package>
+"@
+    $contentTypes = '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />' +
+        '<Default Extension="nuspec" ContentType="application/octet" />' +
+        (@('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt') | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '' +
+        '</Types>'
+    $rels = '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/SpApi.nuspec" Id="R0" /></Relationships>'
+
+    $package = Join-Path $root "out/SpApi.$($manifest.ModuleVersion).nupkg"
+    $temporary = "$package.tmp"
+    Remove-Item -Force -ErrorAction Ignore $package, $temporary
+    Add-Type -AssemblyName System.IO.Compression
+    $zip = [System.IO.Compression.ZipFile]::Open($temporary, 'Create')
+    try {
+        foreach ($entry in @{ 'SpApi.nuspec' = $nuspec; '[Content_Types].xml' = $contentTypes; '_rels/.rels' = $rels }.GetEnumerator()) {
+            $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($entry.Key).Open(), [System.Text.UTF8Encoding]::new($false))
+            $writer.Write($entry.Value)
+            $writer.Dispose()
+        }
+        foreach ($file in Get-ChildItem -Path $staged -Recurse -File) {
+            $name = [System.IO.Path]::GetRelativePath($staged, $file.FullName).Replace('\', '/')
+            [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $name) | Out-Null
+        }
+    }
+    finally {
+        $zip.Dispose()
+    }
+    Move-Item -Path $temporary -Destination $package
+    Write-Host "Packaged $package. Publish it with: Publish-PSResource -NupkgPath $package -Repository PSGallery -ApiKey <key>"
+}
+
 function Invoke-Sandbox {
     Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration)
 }
@@ -120,5 +178,6 @@ function Invoke-Sandbox {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Package' { Invoke-Package }
     'Sandbox' { Invoke-Sandbox }
 }

@@ -14,8 +14,8 @@ function Start-SpApiSandbox {
     $dll = Join-Path $PSScriptRoot "../SpApi.Sandbox/bin/$configuration/net10.0/SpApi.Sandbox.dll"
     if (-not (Test-Path $dll)) { throw "The sandbox is not built: $dll is missing." }
 
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll, '--url', 'http://127.0.0.1:0')) { $start.ArgumentList.Add($argument) }
+    # Arguments as one string: ProcessStartInfo.ArgumentList does not exist in Windows PowerShell 5.1.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', "`"$dll`" --url http://127.0.0.1:0")
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
