@@ -68,16 +68,18 @@ public sealed class SpApiClient : IDisposable
 
     /// <summary>
     /// Streams the pages of a paged operation, following each page's nextToken until there is none.
-    /// A nextToken that comes back a second time stops the loop with an error instead of looping for ever.
+    /// A server that sends the pager round in circles is stopped with an error instead of looping for ever.
     /// </summary>
     public async IAsyncEnumerable<T> PageAsync<T>(SpApiRequest firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : IPagedResponse
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var cycles = new NextTokenCycleDetector();
+        var pages = 0;
         var request = firstPage;
         while (true)
         {
             var page = await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
+            pages++;
             yield return page;
             var nextToken = page.NextToken;
             if (string.IsNullOrEmpty(nextToken))
@@ -85,10 +87,10 @@ public sealed class SpApiClient : IDisposable
                 yield break;
             }
 
-            if (!seen.Add(nextToken!))
+            if (!cycles.Accept(nextToken!))
             {
                 throw new SpApiException(
-                    $"{firstPage.Operation.Name}: the server returned a nextToken it had already returned for an earlier page; paging stopped after {seen.Count} pages instead of looping.",
+                    $"{firstPage.Operation.Name}: the server returned a nextToken it had already returned for an earlier page; paging stopped after {pages} pages instead of looping.",
                     firstPage.Operation.Name, errorCode: "RepeatedNextToken");
             }
 
