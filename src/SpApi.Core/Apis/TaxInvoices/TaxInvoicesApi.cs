@@ -4,7 +4,47 @@ using SpApi.Core.Operations;
 
 namespace SpApi.Core.Apis.TaxInvoices;
 
-/// <summary>Typed calls of the Tax Invoices API 2024-06-19 (Brazil, NA endpoint).</summary>
+/// <summary>The filters of getInvoices.</summary>
+public sealed class InvoicesQuery
+{
+    /// <summary>The marketplace (required); Amazon offers this API for Brazil.</summary>
+    public string MarketplaceId { get; set; } = string.Empty;
+
+    /// <summary>The start of the period; default 24 hours ago.</summary>
+    public DateTimeOffset? DateStart { get; set; }
+
+    /// <summary>The end of the period; default now.</summary>
+    public DateTimeOffset? DateEnd { get; set; }
+
+    /// <summary>With <see cref="TransactionIdentifierId"/>: the kind of transaction identifier.</summary>
+    public string? TransactionIdentifierName { get; set; }
+
+    /// <summary>With <see cref="TransactionIdentifierName"/>: the transaction identifier.</summary>
+    public string? TransactionIdentifierId { get; set; }
+
+    /// <summary>Only this transaction type.</summary>
+    public string? TransactionType { get; set; }
+
+    /// <summary>Only this invoice type.</summary>
+    public string? InvoiceType { get; set; }
+
+    /// <summary>Only these statuses.</summary>
+    public IReadOnlyList<string>? Statuses { get; set; }
+
+    /// <summary>Only this series.</summary>
+    public string? Series { get; set; }
+
+    /// <summary>Only this external invoice id.</summary>
+    public string? ExternalInvoiceId { get; set; }
+
+    /// <summary>ASC or DESC by date.</summary>
+    public string? SortOrder { get; set; }
+
+    /// <summary>Invoices per page, 1 to 200 (the operation's description).</summary>
+    public int? PageSize { get; set; }
+}
+
+/// <summary>Typed calls of the Tax Invoices API 2024-06-19 (Brazil, NA endpoint); every value is checked before a call.</summary>
 public sealed class TaxInvoicesApi
 {
     private readonly SpApiClient client;
@@ -12,7 +52,82 @@ public sealed class TaxInvoicesApi
     /// <summary>Creates the API over a client.</summary>
     public TaxInvoicesApi(SpApiClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
 
-    /// <summary>Streams every page of getInvoicesExports.</summary>
+    /// <summary>getInvoicesAttributes: the statuses, types and identifier names a marketplace accepts.</summary>
+    public async Task<InvoicesAttributes> GetInvoicesAttributesAsync(string marketplaceId, CancellationToken cancellationToken)
+    {
+        CheckMarketplace(marketplaceId);
+        var response = await client.SendAsync<GetInvoicesAttributesResponse>(
+            new SpApiRequest(SpApiOperations.GetInvoicesAttributes).WithQuery("marketplaceId", marketplaceId), cancellationToken).ConfigureAwait(false);
+        return response.InvoicesAttributes ?? new InvoicesAttributes();
+    }
+
+    /// <summary>getInvoices, every page.</summary>
+    public IAsyncEnumerable<GetInvoicesResponse> GetInvoicePagesAsync(InvoicesQuery query, CancellationToken cancellationToken)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        CheckMarketplace(query.MarketplaceId);
+        CheckPeriod(query.DateStart, query.DateEnd);
+        CheckTransactionIdentifier(query.TransactionIdentifierName, query.TransactionIdentifierId);
+        CheckStatuses(query.Statuses);
+        CheckPageSize(query.PageSize, 200);
+        if (query.SortOrder is not (null or "ASC" or "DESC"))
+        {
+            throw new ArgumentException($"SortOrder must be ASC or DESC, not '{query.SortOrder}'.", "SortOrder");
+        }
+
+        var request = new SpApiRequest(SpApiOperations.GetInvoices)
+            .WithQuery("marketplaceId", query.MarketplaceId)
+            .WithQuery("dateStart", query.DateStart)
+            .WithQuery("dateEnd", query.DateEnd)
+            .WithQuery("transactionIdentifierName", query.TransactionIdentifierName)
+            .WithQuery("transactionIdentifierId", query.TransactionIdentifierId)
+            .WithQuery("transactionType", query.TransactionType)
+            .WithQuery("invoiceType", query.InvoiceType)
+            .WithQuery("statuses", query.Statuses is null ? null : string.Join(",", query.Statuses))
+            .WithQuery("series", query.Series)
+            .WithQuery("externalInvoiceId", query.ExternalInvoiceId)
+            .WithQuery("sortOrder", query.SortOrder)
+            .WithQuery("pageSize", query.PageSize);
+        return client.PageAsync<GetInvoicesResponse>(request, cancellationToken);
+    }
+
+    /// <summary>getInvoice.</summary>
+    public async Task<Invoice> GetInvoiceAsync(string marketplaceId, string invoiceId, CancellationToken cancellationToken)
+    {
+        CheckMarketplace(marketplaceId);
+        var response = await client.SendAsync<GetInvoiceResponse>(
+            new SpApiRequest(SpApiOperations.GetInvoice).WithPath("invoiceId", Required(invoiceId, "InvoiceId")).WithQuery("marketplaceId", marketplaceId),
+            cancellationToken).ConfigureAwait(false);
+        return response.Invoice ?? throw new SpApiException($"getInvoice returned no invoice for {invoiceId}.", SpApiOperations.GetInvoice.Name, errorCode: "InvalidResponse");
+    }
+
+    /// <summary>createInvoicesExport. Returns the export id.</summary>
+    public async Task<string> CreateInvoicesExportAsync(ExportInvoicesRequest request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        CheckMarketplace(request.MarketplaceId);
+        CheckPeriod(request.DateStart, request.DateEnd);
+        CheckTransactionIdentifier(request.TransactionIdentifier?.Name, request.TransactionIdentifier?.Id);
+        CheckStatuses(request.Statuses);
+        if (request.FileFormat is not (null or "XML"))
+        {
+            throw new ArgumentException($"FileFormat must be XML (the only format the model has), not '{request.FileFormat}'.", "FileFormat");
+        }
+
+        var response = await client.SendAsync<ExportInvoicesResponse>(
+            new SpApiRequest(SpApiOperations.CreateInvoicesExport).WithJsonBody(request), cancellationToken).ConfigureAwait(false);
+        return response.ExportId ?? throw new SpApiException("createInvoicesExport returned no exportId.", SpApiOperations.CreateInvoicesExport.Name, errorCode: "InvalidResponse");
+    }
+
+    /// <summary>getInvoicesExports, every page.</summary>
     public IAsyncEnumerable<GetInvoicesExportsResponse> GetInvoicesExportPagesAsync(
         string marketplaceId,
         DateTimeOffset? dateStart,
@@ -21,15 +136,12 @@ public sealed class TaxInvoicesApi
         int? pageSize,
         CancellationToken cancellationToken)
     {
-        Marketplace.Get(marketplaceId, nameof(marketplaceId));
-        if (dateStart is not null && dateEnd is not null && dateEnd <= dateStart)
+        CheckMarketplace(marketplaceId);
+        CheckPeriod(dateStart, dateEnd);
+        CheckPageSize(pageSize, 100);
+        if (status is not (null or "REQUESTED" or "PROCESSING" or "DONE" or "ERROR"))
         {
-            throw new ArgumentException("dateEnd must be later than dateStart.", nameof(dateEnd));
-        }
-
-        if (pageSize is < 1 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "pageSize must be between 1 and 100.");
+            throw new ArgumentException($"Status must be REQUESTED, PROCESSING, DONE or ERROR (the model's ExportStatus), not '{status}'.", "Status");
         }
 
         var request = new SpApiRequest(SpApiOperations.GetInvoicesExports)
@@ -40,4 +152,60 @@ public sealed class TaxInvoicesApi
             .WithQuery("pageSize", pageSize);
         return client.PageAsync<GetInvoicesExportsResponse>(request, cancellationToken);
     }
+
+    /// <summary>getInvoicesExport.</summary>
+    public async Task<Export> GetInvoicesExportAsync(string exportId, CancellationToken cancellationToken)
+    {
+        var response = await client.SendAsync<GetInvoicesExportResponse>(
+            new SpApiRequest(SpApiOperations.GetInvoicesExport).WithPath("exportId", Required(exportId, "ExportId")), cancellationToken).ConfigureAwait(false);
+        return response.Export ?? throw new SpApiException($"getInvoicesExport returned no export for {exportId}.", SpApiOperations.GetInvoicesExport.Name, errorCode: "InvalidResponse");
+    }
+
+    /// <summary>getInvoicesDocument: a URL valid for 30 seconds, so download it at once.</summary>
+    public async Task<InvoicesDocument> GetInvoicesDocumentAsync(string invoicesDocumentId, CancellationToken cancellationToken)
+    {
+        var response = await client.SendAsync<GetInvoicesDocumentResponse>(
+            new SpApiRequest(SpApiOperations.GetInvoicesDocument).WithPath("invoicesDocumentId", Required(invoicesDocumentId, "InvoicesDocumentId")),
+            cancellationToken).ConfigureAwait(false);
+        return response.InvoicesDocument is { InvoicesDocumentUrl: { Length: > 0 } } document
+            ? document
+            : throw new SpApiException($"getInvoicesDocument returned no URL for {invoicesDocumentId}.", SpApiOperations.GetInvoicesDocument.Name, errorCode: "InvalidResponse");
+    }
+
+    private static void CheckMarketplace(string marketplaceId) => Marketplace.Get(marketplaceId, "MarketplaceId");
+
+    private static void CheckPeriod(DateTimeOffset? dateStart, DateTimeOffset? dateEnd)
+    {
+        if (dateStart is not null && dateEnd is not null && dateEnd <= dateStart)
+        {
+            throw new ArgumentException($"DateEnd ({dateEnd:u}) must be later than DateStart ({dateStart:u}).", "DateEnd");
+        }
+    }
+
+    private static void CheckTransactionIdentifier(string? name, string? id)
+    {
+        if (string.IsNullOrEmpty(name) != string.IsNullOrEmpty(id))
+        {
+            throw new ArgumentException("TransactionIdentifierName and TransactionIdentifierId go together: give both or neither.", string.IsNullOrEmpty(name) ? "TransactionIdentifierName" : "TransactionIdentifierId");
+        }
+    }
+
+    private static void CheckStatuses(IReadOnlyCollection<string>? statuses)
+    {
+        if (statuses is { Count: 0 } || statuses?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            throw new ArgumentException("Status needs at least one non-empty value when given.", "Status");
+        }
+    }
+
+    private static void CheckPageSize(int? pageSize, int maximum)
+    {
+        if (pageSize is { } size && (size < 1 || size > maximum))
+        {
+            throw new ArgumentOutOfRangeException("PageSize", pageSize, $"PageSize must be between 1 and {maximum}.");
+        }
+    }
+
+    private static string Required(string? value, string parameterName) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{parameterName} must not be empty.", parameterName) : value!;
 }
