@@ -11,6 +11,7 @@ public sealed class SandboxCounters
     private int accessTokens;
     private int restrictedDataTokens;
     private int faults;
+    private int downloads;
 
     /// <summary>SP-API requests received (not counting LWA and control calls).</summary>
     public int Requests => Volatile.Read(ref requests);
@@ -27,6 +28,9 @@ public sealed class SandboxCounters
     /// <summary>Faults injected.</summary>
     public int FaultsInjected => Volatile.Read(ref faults);
 
+    /// <summary>Document downloads served (expired ones not counted).</summary>
+    public int DocumentDownloads => Volatile.Read(ref downloads);
+
     /// <summary>SP-API requests received for one operation name, for example getCustomerInvoices.</summary>
     public int RequestsFor(string operationName) => byOperation.TryGetValue(operationName, out var n) ? n : 0;
 
@@ -38,6 +42,7 @@ public sealed class SandboxCounters
         accessTokensIssued = AccessTokensIssued,
         restrictedDataTokensIssued = RestrictedDataTokensIssued,
         faultsInjected = FaultsInjected,
+        documentDownloads = DocumentDownloads,
         byOperation = byOperation.ToDictionary(p => p.Key, p => p.Value),
     };
 
@@ -55,9 +60,11 @@ public sealed class SandboxCounters
 
     internal void Fault() => Interlocked.Increment(ref faults);
 
+    internal void Download() => Interlocked.Increment(ref downloads);
+
     internal void Reset()
     {
-        requests = throttled = accessTokens = restrictedDataTokens = faults = 0;
+        requests = throttled = accessTokens = restrictedDataTokens = faults = downloads = 0;
         byOperation.Clear();
     }
 }

@@ -30,7 +30,25 @@ public sealed class SandboxOptions
     /// <summary>The customer invoices served by getCustomerInvoices and getCustomerInvoice.</summary>
     public List<SandboxInvoice> CustomerInvoices { get; } = SandboxInvoice.Generate(DateTimeOffset.UtcNow, count: 200, spacing: TimeSpan.FromHours(7));
 
-    /// <summary>The invoices exports served by getInvoicesExports.</summary>
+    /// <summary>The tax invoices (Brazil) served by getInvoices and put into exports.</summary>
+    public List<SandboxTaxInvoice> TaxInvoices { get; } = SandboxTaxInvoice.Generate(DateTimeOffset.UtcNow, count: 60, spacing: TimeSpan.FromHours(6));
+
+    /// <summary>How long an export takes: REQUESTED for the first half, PROCESSING for the second, then DONE.</summary>
+    public TimeSpan ExportDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many invoices go into one document (zip).</summary>
+    public int InvoicesPerDocument { get; set; } = 25;
+
+    /// <summary>How long a document URL works; Amazon's expire after 30 seconds.</summary>
+    public TimeSpan DocumentUrlLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many of the next document URLs are issued already expired, to exercise renewal.</summary>
+    public int ExpiredDocumentUrls { get; set; }
+
+    /// <summary>An extra zip entry name for zip-slip tests, such as ../outside.xml; null for honest zips.</summary>
+    public string? MaliciousZipEntry { get; set; }
+
+    /// <summary>Older exports served by getInvoicesExports next to the ones requested.</summary>
     public List<SandboxExport> Exports { get; } = Enumerable.Range(1, 12)
         .Select(i => new SandboxExport($"EXPORT{i:D4}", i % 4 == 0 ? "PROCESSING" : "DONE", DateTimeOffset.UtcNow.AddDays(-i)))
         .ToList();

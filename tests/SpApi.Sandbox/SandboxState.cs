@@ -7,7 +7,11 @@ public sealed class SandboxState
     {
         Options = options;
         Buckets = new SandboxBuckets(options);
+        ExpiredUrlsLeft = options.ExpiredDocumentUrls;
     }
+
+    // Counts down the document URLs still to be issued expired (SandboxOptions.ExpiredDocumentUrls).
+    internal int ExpiredUrlsLeft;
 
     /// <summary>The options the server runs with; tests may change them between calls.</summary>
     public SandboxOptions Options { get; }
@@ -20,6 +24,9 @@ public sealed class SandboxState
 
     /// <summary>Issued tokens.</summary>
     public SandboxTokens Tokens { get; } = new();
+
+    /// <summary>The exports requested with createInvoicesExport.</summary>
+    public SandboxExportJobs ExportJobs { get; } = new();
 
     internal SandboxBuckets Buckets { get; }
 

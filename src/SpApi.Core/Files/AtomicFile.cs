@@ -9,13 +9,11 @@ internal static class AtomicFile
     /// <summary>Writes the bytes; on Unix, <paramref name="ownerOnly"/> creates the file with mode 600.</summary>
     public static void WriteAllBytes(string path, byte[] bytes, bool ownerOnly = false)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temp = TempNameFor(path);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = Create(temp, ownerOnly))
             {
-                RestrictToOwner(temp, ownerOnly);
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);
             }
@@ -27,6 +25,46 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>Streams content into the file: memory stays flat whatever the size.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var temp = TempNameFor(path);
+        try
+        {
+            using (var stream = Create(temp, ownerOnly: false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            Replace(temp, path);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static string TempNameFor(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+    }
+
+    private static FileStream Create(string temp, bool ownerOnly)
+    {
+        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+#if NET8_0_OR_GREATER
+        if (ownerOnly && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+#endif
+        return stream;
     }
 
     private static void Replace(string temp, string path)
@@ -41,16 +79,6 @@ internal static class AtomicFile
         else
         {
             File.Move(temp, path);
-        }
-#endif
-    }
-
-    private static void RestrictToOwner(string path, bool ownerOnly)
-    {
-#if NET8_0_OR_GREATER
-        if (ownerOnly && !OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 #endif
     }

@@ -47,6 +47,9 @@ public sealed class SpApiClient : IDisposable
     /// <summary>The options the client was made with.</summary>
     public SpApiClientOptions Options => options;
 
+    /// <summary>The connection's one HttpClient, for downloads from pre-signed URLs outside SP-API.</summary>
+    internal HttpClient Http => http;
+
     /// <summary>Fetches (or reuses) an access token, proving the credentials work.</summary>
     public async Task VerifyCredentialsAsync(CancellationToken cancellationToken) =>
         _ = await lwa.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,47 @@
+using System.Net;
+using SpApi.Core.Diagnostics;
+using SpApi.Core.Endpoints;
+using SpApi.Core.Http;
+
+namespace SpApi.Core.Files;
+
+/// <summary>A pre-signed document URL had expired before the download started; ask for a new one.</summary>
+public sealed class DocumentUrlExpiredException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public DocumentUrlExpiredException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>
+/// Downloads a document from a pre-signed URL (no SP-API token: the URL is its own credential, so only
+/// its path is ever logged), streaming to a temporary file that is renamed into place when complete.
+/// </summary>
+public static class DocumentDownload
+{
+    /// <summary>Downloads to <paramref name="destination"/>. Throws <see cref="DocumentUrlExpiredException"/> for a lapsed URL.</summary>
+    public static async Task DownloadAsync(SpApiClient client, Uri url, string destination, CancellationToken cancellationToken)
+    {
+        SpApiEndpoint.Validate(url, nameof(url));
+        SpApiLogScope.Write(client.Options.Log, new SpApiLogEvent(SpApiLogLevel.Verbose, SpApiLogKind.Request, "download", $"GET {url.AbsolutePath}"));
+        using var response = await client.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Forbidden && body.IndexOf("expired", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                throw new DocumentUrlExpiredException($"The document URL for {url.AbsolutePath} had expired.");
+            }
+
+            throw new SpApiException($"Downloading {url.AbsolutePath} failed with HTTP {(int)response.StatusCode}.", "download", response.StatusCode);
+        }
+
+        await AtomicFile.WriteAsync(destination, async (file, ct) =>
+        {
+            using var content = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            await content.CopyToAsync(file, 81920, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+
+namespace SpApi.Sandbox;
+
+/// <summary>A tax invoice in the sandbox's data set.</summary>
+public sealed record SandboxTaxInvoice(string Id, DateTimeOffset Date, string Status, string InvoiceType, string TransactionType, string Series, string ExternalInvoiceId, string ShipmentId)
+{
+    /// <summary>The invoice as the XML file a document zip holds.</summary>
+    public string Xml => $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nfeProc><NFe><infNFe Id=\"{Id}\"><ide><serie>{Series}</serie><dhEmi>{Date:yyyy-MM-ddTHH:mm:sszzz}</dhEmi></ide></infNFe></NFe></nfeProc>\n";
+
+    /// <summary>A deterministic data set: one invoice every <paramref name="spacing"/> before <paramref name="end"/>.</summary>
+    public static List<SandboxTaxInvoice> Generate(DateTimeOffset end, int count, TimeSpan spacing) =>
+        Enumerable.Range(1, count).Select(i => new SandboxTaxInvoice(
+            $"NFE{i:D8}",
+            end - TimeSpan.FromTicks(spacing.Ticks * i),
+            TaxInvoiceAttributes.Statuses[i % TaxInvoiceAttributes.Statuses.Length],
+            TaxInvoiceAttributes.InvoiceTypes[i % TaxInvoiceAttributes.InvoiceTypes.Length],
+            TaxInvoiceAttributes.TransactionTypes[i % TaxInvoiceAttributes.TransactionTypes.Length],
+            "1",
+            $"EXT{i:D8}",
+            $"SHIP{i:D6}")).ToList();
+}
+
+/// <summary>The attribute options the sandbox's Brazil marketplace offers.</summary>
+public static class TaxInvoiceAttributes
+{
+    /// <summary>Invoice statuses.</summary>
+    public static readonly string[] Statuses = { "AUTHORIZED", "REJECTED", "DENIED", "CANCELLED", "PROCESSING" };
+
+    /// <summary>Invoice types.</summary>
+    public static readonly string[] InvoiceTypes = { "SHIPPING", "RETURN", "REMOVAL" };
+
+    /// <summary>Transaction types.</summary>
+    public static readonly string[] TransactionTypes = { "FBA_OUTBOUND", "FBA_INBOUND", "FBA_REMOVAL" };
+
+    /// <summary>Transaction identifier names.</summary>
+    public static readonly string[] IdentifierNames = { "SHIPMENT_ID", "ORDER_ID" };
+}
+
+/// <summary>An export requested from the sandbox, and the documents it produced.</summary>
+public sealed class SandboxExportJob
+{
+    /// <summary>The export id.</summary>
+    public required string ExportId { get; init; }
+
+    /// <summary>When it was requested.</summary>
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>The invoices it covers.</summary>
+    public required IReadOnlyList<SandboxTaxInvoice> Invoices { get; init; }
+
+    /// <summary>When set, the export ends in this status (ERROR, or CANCELLED/FATAL as the docs name them).</summary>
+    public string? FailsWith { get; init; }
+
+    /// <summary>The document ids once the export is done: one zip per chunk of invoices.</summary>
+    public IReadOnlyList<string> DocumentIds(int invoicesPerDocument) =>
+        Enumerable.Range(0, Math.Max(1, (Invoices.Count + invoicesPerDocument - 1) / invoicesPerDocument))
+            .Select(i => $"{ExportId}-DOC{i + 1}")
+            .ToList();
+}
+
+/// <summary>The exports the sandbox has been asked for.</summary>
+public sealed class SandboxExportJobs
+{
+    private readonly ConcurrentDictionary<string, SandboxExportJob> jobs = new(StringComparer.Ordinal);
+    private int next;
+
+    internal SandboxExportJob Add(DateTimeOffset now, IReadOnlyList<SandboxTaxInvoice> invoices, string? failsWith)
+    {
+        var job = new SandboxExportJob { ExportId = $"EXPORT{Interlocked.Increment(ref next):D6}", RequestedAt = now, Invoices = invoices, FailsWith = failsWith };
+        jobs[job.ExportId] = job;
+        return job;
+    }
+
+    internal SandboxExportJob? Find(string exportId) => jobs.TryGetValue(exportId, out var job) ? job : null;
+
+    internal (SandboxExportJob Job, int Index)? FindDocument(string documentId)
+    {
+        var separator = documentId.LastIndexOf("-DOC", StringComparison.Ordinal);
+        return separator > 0 && Find(documentId[..separator]) is { } job && int.TryParse(documentId[(separator + 4)..], out var index)
+            ? (job, index - 1)
+            : null;
+    }
+}
+
+/// <summary>An older export listed by getInvoicesExports (not downloadable).</summary>
+public sealed record SandboxExport(string ExportId, string Status, DateTimeOffset RequestedAt);
