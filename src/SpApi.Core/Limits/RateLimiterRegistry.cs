@@ -26,11 +26,23 @@ public sealed class RateLimiterRegistry : IDisposable
         RateScale = rateScale;
     }
 
+    /// <summary>The variable that speeds up every bucket, for a local sandbox started with the same --rate-scale.</summary>
+    public const string RateScaleVariable = "SPAPI_RATE_SCALE";
+
     /// <summary>The registry that every connection uses unless told otherwise.</summary>
-    public static RateLimiterRegistry Shared { get; } = new(TimeProvider.System);
+    public static RateLimiterRegistry Shared { get; } = new(TimeProvider.System, ScaleFromEnvironment(Environment.GetEnvironmentVariable(RateScaleVariable)));
 
     /// <summary>The multiplier applied to every documented rate.</summary>
     public double RateScale { get; }
+
+    /// <summary>
+    /// Reads SPAPI_RATE_SCALE. Only a local sandbox that runs faster than Amazon needs it; anything
+    /// unparsable or not positive means 1, so a typo can never make the client faster than Amazon allows.
+    /// </summary>
+    internal static double ScaleFromEnvironment(string? value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale) && scale > 0 && !double.IsInfinity(scale)
+            ? scale
+            : 1;
 
     internal OperationBucket For(OperationDescriptor operation, string account) =>
         buckets.GetOrAdd(

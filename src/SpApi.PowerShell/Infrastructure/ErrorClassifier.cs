@@ -26,6 +26,14 @@ internal static class ErrorClassifier
                 return ("SyncAlreadyRunning", ErrorCategory.ResourceBusy);
             case CustomerInvoiceSyncException:
                 return ("SyncIncomplete", ErrorCategory.WriteError);
+            case InvoiceExportFailedException:
+                return ("InvoiceExportFailed", ErrorCategory.InvalidResult);
+            case TimeoutException:
+                return ("InvoiceExportTimeout", ErrorCategory.OperationTimeout);
+            case ZipSlipException:
+                return ("UnsafeZipEntry", ErrorCategory.SecurityError);
+            case DocumentUrlExpiredException:
+                return ("DocumentUrlExpired", ErrorCategory.ResourceUnavailable);
             case SpApiException { Operation: "LWA", StatusCode: not null and not (HttpStatusCode)429 and < HttpStatusCode.InternalServerError }:
                 return ("SpApiAuthenticationFailed", ErrorCategory.AuthenticationError);
             case SpApiException { RequestMayHaveBeenProcessed: true }:

@@ -51,7 +51,8 @@ public sealed class ErrorClassifierTests
             "SpApiAuthenticationFailed", "SpApiOperationStopped", "SpApiOutcomeUnknown", "SpApiTimeout",
             "SpApiConnectionFailed", "SpApiInvalidResponse", "SpApiRequestFailed", "SpApiOperationFailed",
             "InvalidConnectionParameter", "InvalidProfileParameter", "InvalidCustomerInvoiceQuery", "InvalidPurchaseOrderNumber",
-            "InvalidSyncParameter", "InvalidInvoiceContent", "InvoiceFileExists", "SyncAlreadyRunning", "SyncIncomplete", "SpApiNotConnected",
+            "InvalidSyncParameter", "InvalidInvoiceContent", "InvalidInvoiceExportParameter", "InvalidInvoiceQuery", "InvalidReceiveParameter",
+            "InvoiceExportFailed", "InvoiceExportTimeout", "UnsafeZipEntry", "DocumentUrlExpired", "InvoiceFileExists", "SyncAlreadyRunning", "SyncIncomplete", "SpApiNotConnected",
         })
         {
             Assert.Contains($"`{id}`", documented);

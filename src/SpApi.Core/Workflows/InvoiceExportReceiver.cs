@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using SpApi.Core.Apis.TaxInvoices;
+using SpApi.Core.Files;
+using SpApi.Core.Http;
+
+namespace SpApi.Core.Workflows;
+
+/// <summary>How Receive-SpInvoiceExport waits and what it leaves on disk.</summary>
+public sealed class InvoiceExportReceiveOptions
+{
+    /// <summary>The folder for the document zips and the extracted invoices.</summary>
+    public string Folder { get; set; } = string.Empty;
+
+    /// <summary>Extract each zip into the folder (default) instead of leaving the zips.</summary>
+    public bool Expand { get; set; } = true;
+
+    /// <summary>How long to wait for the export to finish; null waits as long as it takes.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>How often to ask about the export's status. Amazon advises every few minutes.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Where a receive stands, for Write-Progress.</summary>
+public readonly record struct InvoiceExportReceiveProgress(string ExportId, string Status, TimeSpan Elapsed, TimeSpan? NextPoll, int DocumentsDone, int DocumentsTotal);
+
+/// <summary>The export ended in ERROR (or CANCELLED or FATAL, as the docs name them).</summary>
+public sealed class InvoiceExportFailedException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public InvoiceExportFailedException(string exportId, string status, string? reason)
+        : base($"The export {exportId} ended in {status}{(string.IsNullOrEmpty(reason) ? "." : $": {reason}")} Request a new export.")
+    {
+        ExportId = exportId;
+        Status = status;
+    }
+
+    /// <summary>The export.</summary>
+    public string ExportId { get; }
+
+    /// <summary>The final status.</summary>
+    public string Status { get; }
+}
+
+/// <summary>
+/// Waits for an export and brings its documents to disk: each document's URL is fetched just before
+/// its download (the URL lapses 30 seconds after issue) and fetched again if it lapsed, the document
+/// streams to a temporary file that is renamed when complete, and zips are extracted with the zip-slip
+/// guard. A document already complete on disk is skipped, so a re-run picks up where one stopped.
+/// </summary>
+public static class InvoiceExportReceiver
+{
+    // The export statuses that will never become DONE: the model's ERROR and the docs' CANCELLED and FATAL.
+    private static readonly string[] Failed = { "ERROR", "CANCELLED", "FATAL" };
+    private const int UrlAttempts = 3;
+
+    /// <summary>Waits for the export, then yields each file as it lands: the extracted invoices, or the zips.</summary>
+    public static async IAsyncEnumerable<string> ReceiveAsync(
+        TaxInvoicesApi api,
+        SpApiClient client,
+        string exportId,
+        InvoiceExportReceiveOptions options,
+        TimeProvider time,
+        IProgress<InvoiceExportReceiveProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Folder))
+        {
+            throw new ArgumentException("Path must name the folder for the documents.", "Path");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(options.PollInterval <= TimeSpan.Zero ? "PollIntervalSec" : "TimeoutSec", "The poll interval and the timeout must be positive.");
+        }
+
+        var export = await WaitAsync(api, exportId, options, time, progress, cancellationToken).ConfigureAwait(false);
+        var documents = export.InvoicesDocumentIds ?? new List<string>();
+        Directory.CreateDirectory(options.Folder);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            progress?.Report(new InvoiceExportReceiveProgress(exportId, "DONE", TimeSpan.Zero, null, i, documents.Count));
+            foreach (var file in await ReceiveDocumentAsync(api, client, documents[i], options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return file;
+            }
+        }
+
+        progress?.Report(new InvoiceExportReceiveProgress(exportId, "DONE", TimeSpan.Zero, null, documents.Count, documents.Count));
+    }
+
+    private static async Task<Export> WaitAsync(
+        TaxInvoicesApi api, string exportId, InvoiceExportReceiveOptions options, TimeProvider time,
+        IProgress<InvoiceExportReceiveProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            var export = await api.GetInvoicesExportAsync(exportId, cancellationToken).ConfigureAwait(false);
+            var status = export.Status ?? "UNKNOWN";
+            if (status == "DONE")
+            {
+                return export;
+            }
+
+            if (Failed.Contains(status))
+            {
+                throw new InvoiceExportFailedException(exportId, status, export.ErrorMessage);
+            }
+
+            var elapsed = time.GetElapsedTime(started);
+            if (options.Timeout is { } timeout && elapsed + options.PollInterval > timeout)
+            {
+                throw new TimeoutException($"The export {exportId} was still {status} after {elapsed.TotalSeconds:0} s, and the next check would pass -TimeoutSec ({timeout.TotalSeconds:0} s). Receive it later: Receive-SpInvoiceExport -ExportId {exportId}.");
+            }
+
+            progress?.Report(new InvoiceExportReceiveProgress(exportId, status, elapsed, options.PollInterval, 0, 0));
+            await Delay(time, options.PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> ReceiveDocumentAsync(
+        TaxInvoicesApi api, SpApiClient client, string documentId, InvoiceExportReceiveOptions options, CancellationToken cancellationToken)
+    {
+        // The document id comes from the server: keep only characters that are safe in a file name.
+        var safeName = new string(documentId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        var zip = Path.Combine(options.Folder, safeName + ".zip");
+        var manifest = Path.Combine(options.Folder, $".{safeName}.expanded");
+        if (options.Expand && File.Exists(manifest))
+        {
+            return File.ReadAllLines(manifest).Where(l => l.Length > 0).Select(n => Path.Combine(options.Folder, n)).ToList();
+        }
+
+        if (!File.Exists(zip))
+        {
+            await DownloadAsync(api, client, documentId, zip, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!options.Expand)
+        {
+            return new[] { zip };
+        }
+
+        var files = await ZipExtraction.ExtractAsync(zip, options.Folder, cancellationToken).ConfigureAwait(false);
+        var root = Path.GetFullPath(options.Folder);
+        var names = string.Join("\n", files.Select(f => f.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)));
+        AtomicFile.WriteAllBytes(manifest, Encoding.UTF8.GetBytes(names));
+        File.Delete(zip);
+        return files;
+    }
+
+    private static async Task DownloadAsync(TaxInvoicesApi api, SpApiClient client, string documentId, string zip, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // Each URL request waits for getInvoicesDocument's bucket (one a minute), so renewing never breaches it.
+            var document = await api.GetInvoicesDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DocumentDownload.DownloadAsync(client, new Uri(document.InvoicesDocumentUrl!), zip, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DocumentUrlExpiredException) when (attempt < UrlAttempts)
+            {
+                // The URL lapsed before the download began (it lives 30 seconds): ask for a new one.
+            }
+        }
+    }
+
+    private static Task Delay(TimeProvider time, TimeSpan delay, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return Task.Delay(delay, time, cancellationToken);
+#else
+        return time.Delay(delay, cancellationToken);
+#endif
+    }
+}

@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using SpApi.Core.Apis.TaxInvoices;
+using SpApi.PowerShell.Completers;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>Gets Tax Invoices exports: one by id (from the pipeline too), or every export that matches the filters.</summary>
+[Cmdlet(VerbsCommon.Get, "SpInvoiceExport", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(Export))]
+public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
+{
+    /// <summary>Exports that match filters.</summary>
+    public const string ListSet = "List";
+
+    /// <summary>One export by id.</summary>
+    public const string ByIdSet = "ById";
+
+    /// <summary>The export id, for example from New-SpInvoiceExport.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ExportId { get; set; }
+
+    /// <summary>The marketplace whose exports to list; Brazil (A2Q3Y263D00KWC).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MarketplaceIdCompleter))]
+    public string? MarketplaceId { get; set; }
+
+    /// <summary>Exports requested after this time; Amazon's default is 30 days ago.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? DateStart { get; set; }
+
+    /// <summary>Exports requested before this time; Amazon's default is now.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? DateEnd { get; set; }
+
+    /// <summary>Only exports in this status.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateSet("REQUESTED", "PROCESSING", "DONE", "ERROR")]
+    public string? Status { get; set; }
+
+    /// <summary>Exports per request, 1 to 100.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, 100)]
+    public int? PageSize { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByIdSet)
+        {
+            RunCoreOrTerminate(async (writer, ct) => writer.Object(await Api.GetInvoicesExportAsync(ExportId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", ExportId);
+            return;
+        }
+
+        RunCoreOrTerminate(
+            async (writer, ct) =>
+            {
+                var pages = Api.GetInvoicesExportPagesAsync(
+                    MarketplaceId!, DateStart is { } start ? ToInstant(start) : null, DateEnd is { } end ? ToInstant(end) : null, Status, PageSize, ct);
+                await foreach (var page in pages.ConfigureAwait(false))
+                {
+                    foreach (var export in page.Exports)
+                    {
+                        writer.Object(export);
+                    }
+                }
+            },
+            "InvalidInvoiceQuery");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Management.Automation;
+using SpApi.Core.Apis.TaxInvoices;
+using SpApi.PowerShell.Completers;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Requests a Tax Invoices export (createInvoicesExport). Status, types and identifier names are checked
+/// against the marketplace's attribute options first. Pipe the result to Receive-SpInvoiceExport.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "SpInvoiceExport", SupportsShouldProcess = true)]
+[OutputType(typeof(InvoiceExport))]
+public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
+{
+    /// <summary>The marketplace; the Tax Invoices API serves Brazil (A2Q3Y263D00KWC).</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MarketplaceIdCompleter))]
+    public string MarketplaceId { get; set; } = string.Empty;
+
+    /// <summary>The start of the period; Amazon's default is 24 hours ago and its advice is one day per export.</summary>
+    [Parameter]
+    public DateTime? DateStart { get; set; }
+
+    /// <summary>The end of the period; Amazon's default is now.</summary>
+    [Parameter]
+    public DateTime? DateEnd { get; set; }
+
+    /// <summary>Only invoices in these statuses (see Get-SpInvoiceAttribute).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(InvoiceStatusCompleter))]
+    public string[]? Status { get; set; }
+
+    /// <summary>Only invoices of this type.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(InvoiceTypeCompleter))]
+    public string? InvoiceType { get; set; }
+
+    /// <summary>Only invoices of this transaction type.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TransactionTypeCompleter))]
+    public string? TransactionType { get; set; }
+
+    /// <summary>With -TransactionIdentifierId: the kind of transaction identifier.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TransactionIdentifierNameCompleter))]
+    public string? TransactionIdentifierName { get; set; }
+
+    /// <summary>With -TransactionIdentifierName: the transaction identifier.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TransactionIdentifierId { get; set; }
+
+    /// <summary>Only invoices of this series.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Series { get; set; }
+
+    /// <summary>Only the invoice with this external id.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ExternalInvoiceId { get; set; }
+
+    /// <summary>The file format of the invoices: XML, the only one the model has.</summary>
+    [Parameter]
+    [ValidateSet("XML")]
+    public string FileFormat { get; set; } = "XML";
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new ExportInvoicesRequest
+        {
+            MarketplaceId = MarketplaceId,
+            DateStart = DateStart is { } start ? ToInstant(start) : null,
+            DateEnd = DateEnd is { } end ? ToInstant(end) : null,
+            Statuses = Status?.ToList(),
+            InvoiceType = InvoiceType,
+            TransactionType = TransactionType,
+            TransactionIdentifier = TransactionIdentifierName is null && TransactionIdentifierId is null
+                ? null
+                : new TransactionIdentifier { Name = TransactionIdentifierName, Id = TransactionIdentifierId },
+            Series = Series,
+            ExternalInvoiceId = ExternalInvoiceId,
+            FileFormat = FileFormat,
+        };
+        try
+        {
+            var attributes = Attributes(Core.Endpoints.Marketplace.Get(MarketplaceId, nameof(MarketplaceId)).Id);
+            foreach (var status in Status ?? Array.Empty<string>())
+            {
+                CheckOption(status, attributes.InvoiceStatusOptions, nameof(Status));
+            }
+
+            CheckOption(InvoiceType, attributes.InvoiceTypeOptions, nameof(InvoiceType));
+            CheckOption(TransactionType, attributes.TransactionTypeOptions, nameof(TransactionType));
+            CheckOption(TransactionIdentifierName, attributes.TransactionIdentifierNameOptions, nameof(TransactionIdentifierName));
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            Terminate(ex, "InvalidInvoiceExportParameter", MarketplaceId);
+        }
+
+        if (!ShouldProcess($"invoices of {MarketplaceId} from {request.DateStart?.ToString("u") ?? "24 hours ago"} to {request.DateEnd?.ToString("u") ?? "now"}", "Request a Tax Invoices export"))
+        {
+            return;
+        }
+
+        RunCoreOrTerminate(
+            async (writer, ct) => writer.Object(new InvoiceExport(await Api.CreateInvoicesExportAsync(request, ct).ConfigureAwait(false), request)),
+            "InvalidInvoiceExportParameter",
+            MarketplaceId);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using SpApi.Core.Workflows;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Waits for a Tax Invoices export to finish, downloads its documents and extracts the XML invoices:
+/// New-SpInvoiceExport ... | Receive-SpInvoiceExport -Path ./out. Documents already on disk are skipped.
+/// </summary>
+[Cmdlet(VerbsCommunications.Receive, "SpInvoiceExport")]
+[OutputType(typeof(FileInfo))]
+public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
+{
+    /// <summary>The export id, from New-SpInvoiceExport or Get-SpInvoiceExport.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string ExportId { get; set; } = string.Empty;
+
+    /// <summary>The folder for the documents and invoices; created if missing.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>Extracts each document's zip into the folder (the default); -Expand:$false keeps the zips.</summary>
+    [Parameter]
+    public SwitchParameter Expand { get; set; } = true;
+
+    /// <summary>How long to wait for the export to finish, in seconds; no limit when not given.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? TimeoutSec { get; set; }
+
+    /// <summary>How often to check the export's status, in seconds (default 30).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 30;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var options = new InvoiceExportReceiveOptions
+        {
+            Folder = GetUnresolvedProviderPathFromPSPath(Path),
+            Expand = Expand.IsPresent,
+            Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+        };
+        ActiveProgress = new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export");
+        try
+        {
+            var client = Client;
+            RunCore(async (writer, ct) =>
+            {
+                var progress = new Reporter<InvoiceExportReceiveProgress>(p => writer.Run(() => ShowProgress(p)));
+                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(Api, client, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
+                {
+                    writer.Object(new FileInfo(file));
+                }
+            });
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            // One export's failure does not stop the others in the pipeline.
+            WriteError(ToErrorRecord(ex, "InvalidReceiveParameter", ExportId));
+        }
+        finally
+        {
+            ActiveProgress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(ActiveProgress);
+        }
+    }
+
+    private void ShowProgress(InvoiceExportReceiveProgress progress)
+    {
+        ActiveProgress!.StatusDescription = progress.DocumentsTotal == 0
+            ? $"Export {progress.Status}, {progress.Elapsed.TotalSeconds:0} s so far; next check in {progress.NextPoll?.TotalSeconds:0} s"
+            : $"Document {Math.Min(progress.DocumentsDone + 1, progress.DocumentsTotal)} of {progress.DocumentsTotal}";
+        ActiveProgress.PercentComplete = progress.DocumentsTotal == 0 ? -1 : progress.DocumentsDone * 100 / progress.DocumentsTotal;
+        ActiveProgress.CurrentOperation = null;
+        WriteProgress(ActiveProgress);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using SpApi.Core.Apis.TaxInvoices;
+
+namespace SpApi.PowerShell.Infrastructure;
+
+/// <summary>What the Tax Invoices cmdlets share: the API and the session's cache of attribute options.</summary>
+public abstract class TaxInvoiceCmdlet : ConnectedCmdlet
+{
+    /// <summary>The Tax Invoices API over the connection in use.</summary>
+    private protected TaxInvoicesApi Api => new(Client);
+
+    /// <summary>The marketplace's attribute options, fetched once per session and marketplace.</summary>
+    private protected InvoicesAttributes Attributes(string marketplaceId)
+    {
+        if (InvoiceAttributeCache.TryGet(marketplaceId, out var cached))
+        {
+            return cached;
+        }
+
+        InvoicesAttributes? fetched = null;
+        RunCore(async (_, ct) => fetched = await Api.GetInvoicesAttributesAsync(marketplaceId, ct).ConfigureAwait(false));
+        InvoiceAttributeCache.Set(marketplaceId, fetched!);
+        return fetched!;
+    }
+
+    /// <summary>Refuses a value that the marketplace's attributes do not list, naming the parameter and the choices.</summary>
+    private protected static void CheckOption(string? value, IEnumerable<AttributeOption> options, string parameterName)
+    {
+        var values = options.Select(o => o.Value).Where(v => v is not null).ToList();
+        if (value is not null && values.Count > 0 && !values.Contains(value, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"'{value}' is not a {parameterName} of this marketplace. Use one of: {string.Join(", ", values)} (see Get-SpInvoiceAttribute).", parameterName);
+        }
+    }
+}
+
+/// <summary>The attribute options fetched in this session, by marketplace; the argument completers read them too.</summary>
+internal static class InvoiceAttributeCache
+{
+    private static readonly ConcurrentDictionary<string, InvoicesAttributes> Cache = new(StringComparer.Ordinal);
+
+    public static bool TryGet(string marketplaceId, out InvoicesAttributes attributes) => Cache.TryGetValue(marketplaceId, out attributes!);
+
+    public static void Set(string marketplaceId, InvoicesAttributes attributes) => Cache[marketplaceId] = attributes;
+
+    /// <summary>The options of every marketplace seen, or of the one the command line names.</summary>
+    public static IEnumerable<AttributeOption> Options(System.Collections.IDictionary boundParameters, Func<InvoicesAttributes, IEnumerable<AttributeOption>> pick)
+    {
+        var marketplace = boundParameters["MarketplaceId"] as string;
+        return Cache.Where(p => marketplace is null || p.Key == marketplace).SelectMany(p => pick(p.Value))
+            .GroupBy(o => o.Value).Select(g => g.First());
+    }
+}
