@@ -132,6 +132,31 @@ public sealed class CmdletMetadataTests
         }
     }
 
+    [Theory]
+    [InlineData(typeof(NewSpInvoiceExportCommand))]
+    [InlineData(typeof(GetSpInvoiceExportCommand))]
+    public void ExportsFlowIntoReceiveSpInvoiceExportByPropertyName(Type upstream)
+    {
+        var outputs = upstream.GetCustomAttributesData()
+            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
+            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(t => (Type)t.Value!)
+            .ToList();
+        Assert.NotEmpty(outputs);
+
+        var byPropertyName = Parameters(typeof(ReceiveSpInvoiceExportCommand))
+            .Where(p => ParameterAttributes(p).Any(a => a.ValueFromPipelineByPropertyName))
+            .ToList();
+        Assert.Contains(byPropertyName, p => p.Name == "ExportId");
+        foreach (var output in outputs)
+        {
+            foreach (var parameter in byPropertyName)
+            {
+                Assert.NotNull(output.GetProperty(parameter.Name));
+            }
+        }
+    }
+
     [Fact]
     public void PurchaseOrderNumbersBindFromThePipelineByValueAndByPropertyName()
     {

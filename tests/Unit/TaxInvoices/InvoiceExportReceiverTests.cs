@@ -1,0 +1,225 @@
+using SpApi.Core.Apis.TaxInvoices;
+using SpApi.Core.Files;
+using SpApi.Core.Workflows;
+using SpApi.Sandbox;
+using SpApi.Tests.Support;
+
+namespace SpApi.Tests.TaxInvoices;
+
+/// <summary>Receive-SpInvoiceExport's workflow: wait, download, renew lapsed URLs, expand, skip what is done.</summary>
+public sealed class InvoiceExportReceiverTests : IDisposable
+{
+    private const string Brazil = "A2Q3Y263D00KWC";
+    private static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly List<SandboxTaxInvoice> Data = SandboxTaxInvoice.Generate(End, 60, TimeSpan.FromHours(6));
+    private readonly string folder = Directory.CreateTempSubdirectory("spapi-receive-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task NewThenReceiveLeavesExactlyTheExpectedInvoicesOnDisk()
+    {
+        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 7);
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-5), DateEnd = End }, CancellationToken.None);
+        var clock = new FakeTimeProvider();
+
+        var files = await ReceiveAsync(api, client, exportId, clock);
+
+        var expected = Data.Where(i => i.Date >= End.AddDays(-5)).Select(i => i.Id + ".xml").OrderBy(n => n).ToList();
+        Assert.Equal(20, expected.Count);
+        Assert.Equal(expected, files.Select(Path.GetFileName).OrderBy(n => n));
+        Assert.Equal(expected, Directory.GetFiles(folder, "*.xml").Select(Path.GetFileName).OrderBy(n => n));
+        Assert.Empty(Directory.GetFiles(folder, "*.zip"));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        Assert.Equal(3, sandbox.Counters.DocumentDownloads);
+    }
+
+    [Fact]
+    public async Task TheExportIsPolledUntilDoneOnTheClock()
+    {
+        await using var sandbox = await StartAsync(o => o.ExportDelay = TimeSpan.FromHours(1));
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+        var clock = new FakeTimeProvider();
+        var reports = new List<InvoiceExportReceiveProgress>();
+
+        var receive = ReceiveAsync(api, client, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(2) }, reports);
+        Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == 1; } }, TimeSpan.FromSeconds(10)));
+        Assert.False(receive.IsCompleted);
+        Assert.Equal("REQUESTED", reports[0].Status);
+        Assert.Equal(TimeSpan.FromMinutes(2), reports[0].NextPoll);
+
+        // The export finishes at the server; the next poll, two minutes later on the clock, sees it.
+        sandbox.State.Options.ExportDelay = TimeSpan.Zero;
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(4, (await receive).Count);
+    }
+
+    [Fact]
+    public async Task ALapsedUrlIsRenewedAndTheDocumentStillArrives()
+    {
+        await using var sandbox = await StartAsync(o => o.ExpiredDocumentUrls = 2);
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+
+        var files = await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+
+        Assert.Equal(4, files.Count);
+        Assert.Equal(3, sandbox.Counters.RequestsFor("getInvoicesDocument"));
+        Assert.Equal(1, sandbox.Counters.DocumentDownloads);
+        Assert.Equal(0, sandbox.Counters.Throttled);
+    }
+
+    [Theory]
+    [InlineData("ERROR")]
+    [InlineData("CANCELLED")]
+    [InlineData("FATAL")]
+    public async Task AFailedExportEndsWithAClearError(string status)
+    {
+        await using var sandbox = await StartAsync();
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, ExternalInvoiceId = "SANDBOX-" + status }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvoiceExportFailedException>(() => ReceiveAsync(api, client, exportId, new FakeTimeProvider()));
+
+        Assert.Equal(status, error.Status);
+        Assert.Contains(exportId, error.Message);
+        Assert.Contains("Request a new export", error.Message);
+    }
+
+    [Fact]
+    public async Task AnExportThatTakesTooLongEndsWithATimeout()
+    {
+        await using var sandbox = await StartAsync(o => o.ExportDelay = TimeSpan.FromHours(1));
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil }, CancellationToken.None);
+        var clock = new FakeTimeProvider();
+        var options = new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromMinutes(3) };
+        var reports = new List<InvoiceExportReceiveProgress>();
+
+        // Checks at 0, 1, 2 and 3 minutes; after the one at 3 the next would pass the timeout.
+        var receive = ReceiveAsync(api, client, exportId, clock, options, reports);
+        for (var polls = 1; polls <= 3; polls++)
+        {
+            Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == polls; } }, TimeSpan.FromSeconds(10)));
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => receive);
+        Assert.Contains("-TimeoutSec", error.Message);
+        Assert.Contains(exportId, error.Message);
+        Assert.Equal(4, sandbox.Counters.RequestsFor("getInvoicesExport"));
+    }
+
+    [Fact]
+    public async Task ARerunSkipsDocumentsAlreadyComplete()
+    {
+        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 7);
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-5), DateEnd = End }, CancellationToken.None);
+        var first = await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+        var documentCalls = sandbox.Counters.RequestsFor("getInvoicesDocument");
+
+        var second = await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+
+        Assert.Equal(first.OrderBy(f => f), second.OrderBy(f => f));
+        Assert.Equal(documentCalls, sandbox.Counters.RequestsFor("getInvoicesDocument"));
+        Assert.Equal(3, sandbox.Counters.DocumentDownloads);
+    }
+
+    [Fact]
+    public async Task WithoutExpandTheZipsStayAndARerunSkipsThem()
+    {
+        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 7);
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-5), DateEnd = End }, CancellationToken.None);
+        var options = new InvoiceExportReceiveOptions { Folder = folder, Expand = false };
+
+        var zips = await ReceiveAsync(api, client, exportId, new FakeTimeProvider(), options);
+        await ReceiveAsync(api, client, exportId, new FakeTimeProvider(), options);
+
+        Assert.Equal(3, zips.Count);
+        Assert.All(zips, z => Assert.EndsWith(".zip", z));
+        Assert.Empty(Directory.GetFiles(folder, "*.xml"));
+        Assert.Equal(3, sandbox.Counters.DocumentDownloads);
+    }
+
+    [Fact]
+    public async Task AZipSlipDocumentIsRefused()
+    {
+        await using var sandbox = await StartAsync(o => o.MaliciousZipEntry = "../../escaped.xml");
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ZipSlipException>(() => ReceiveAsync(api, client, exportId, new FakeTimeProvider()));
+
+        Assert.Empty(Directory.GetFiles(folder, "*.xml"));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(folder)!, "escaped.xml")));
+    }
+
+    [Fact]
+    public async Task TwoExportsOneAfterTheOtherShareTheDocumentLimit()
+    {
+        // At 60x the document limit is one a second (burst 1): two exports of two documents each take 3 s of waits, with no 429.
+        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 2, scale: 60);
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var a = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+        var b = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-2), DateEnd = End.AddDays(-1) }, CancellationToken.None);
+
+        var files = (await ReceiveAsync(api, client, a, new FakeTimeProvider())).Concat(await ReceiveAsync(api, client, b, new FakeTimeProvider())).ToList();
+
+        Assert.Equal(8, files.Count);
+        Assert.Equal(0, sandbox.Counters.Throttled);
+    }
+
+    private static Task<SandboxHarness> StartAsync(Action<SandboxOptions>? configure = null, double scale = 1000) =>
+        SandboxHarness.StartAsync(
+            o =>
+            {
+                o.TaxInvoices.Clear();
+                o.TaxInvoices.AddRange(Data);
+                o.ExportDelay = TimeSpan.Zero;
+                configure?.Invoke(o);
+            },
+            scale);
+
+    private Task<List<string>> ReceiveAsync(TaxInvoicesApi api, SpApi.Core.Http.SpApiClient client, string exportId, TimeProvider clock) =>
+        ReceiveAsync(api, client, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder });
+
+    private static async Task<List<string>> ReceiveAsync(
+        TaxInvoicesApi api, SpApi.Core.Http.SpApiClient client, string exportId, TimeProvider clock, InvoiceExportReceiveOptions options, List<InvoiceExportReceiveProgress>? reports = null)
+    {
+        var progress = reports is null ? null : new Collect(reports);
+        var files = new List<string>();
+        await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, client, exportId, options, clock, progress, CancellationToken.None))
+        {
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    private sealed class Collect(List<InvoiceExportReceiveProgress> into) : IProgress<InvoiceExportReceiveProgress>
+    {
+        public void Report(InvoiceExportReceiveProgress value)
+        {
+            lock (into)
+            {
+                if (value.DocumentsTotal == 0)
+                {
+                    into.Add(value);
+                }
+            }
+        }
+    }
+}
