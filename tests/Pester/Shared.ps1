@@ -14,8 +14,10 @@ function Start-SpApiSandbox {
     $dll = Join-Path $PSScriptRoot "../SpApi.Sandbox/bin/$configuration/net10.0/SpApi.Sandbox.dll"
     if (-not (Test-Path $dll)) { throw "The sandbox is not built: $dll is missing." }
 
-    # Arguments as one string: ProcessStartInfo.ArgumentList does not exist in Windows PowerShell 5.1.
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', "`"$dll`" --url http://127.0.0.1:0")
+    # The client's buckets run at SPAPI_RATE_SCALE (build.ps1 sets it before the module loads); the
+    # sandbox must run at the same scale. Arguments as one string: ArgumentList is missing in 5.1.
+    $scale = if ($env:SPAPI_RATE_SCALE) { $env:SPAPI_RATE_SCALE } else { '1' }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', "`"$dll`" --url http://127.0.0.1:0 --rate-scale $scale")
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
