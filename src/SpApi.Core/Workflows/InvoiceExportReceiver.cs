@@ -115,8 +115,10 @@ public static class InvoiceExportReceiver
                 throw new TimeoutException($"The export {exportId} was still {status} after {elapsed.TotalSeconds:0} s, and the next check would pass -TimeoutSec ({timeout.TotalSeconds:0} s). Receive it later: Receive-SpInvoiceExport -ExportId {exportId}.");
             }
 
+            // Report once the next check is scheduled, so what the report says is already true.
+            var nextCheck = Delay(time, options.PollInterval, cancellationToken);
             progress?.Report(new InvoiceExportReceiveProgress(exportId, status, elapsed, options.PollInterval, 0, 0));
-            await Delay(time, options.PollInterval, cancellationToken).ConfigureAwait(false);
+            await nextCheck.ConfigureAwait(false);
         }
     }
 
