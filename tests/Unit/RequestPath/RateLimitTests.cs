@@ -134,10 +134,20 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void ABurstOfOneIsKept()
+    public async Task ABurstOfOneIsKeptAndItsCallsAreSpacedAFurtherTenthOfASecond()
     {
-        using var registry = new RateLimiterRegistry(new FakeTimeProvider());
-        Assert.Equal(1, registry.For(SpApiOperations.GetInvoicesDocument, "account").Capacity);
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+        var bucket = registry.For(SpApiOperations.GetInvoicesAttributes, "account");
+        Assert.Equal(1, bucket.Capacity);
+        await DrainAsync(bucket, 1);
+
+        // 1/s paced 1% slower is 1.01 s, plus 0.1 s; refilling starts one such period late.
+        var waiting = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(2215));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        await waiting;
     }
 
     [Fact]
