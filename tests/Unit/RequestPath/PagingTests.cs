@@ -18,7 +18,7 @@ public sealed class PagingTests
         await using var sandbox = await SandboxHarness.StartAsync(UseInvoices(25));
         var api = new CustomerInvoicesApi(sandbox.Client(), version);
 
-        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 7), CancellationToken.None));
+        var pages = await api.GetCustomerInvoicePagesAsync(Window(limit: 7), CancellationToken.None).ToListAsync();
 
         Assert.Equal(new[] { 7, 7, 7, 4 }, pages.Select(p => p.CustomerInvoices.Count));
         var numbers = pages.SelectMany(p => p.CustomerInvoices).Select(i => i.PurchaseOrderNumber).ToList();
@@ -32,7 +32,7 @@ public sealed class PagingTests
         await using var sandbox = await SandboxHarness.StartAsync();
         var api = new SpApi.Core.Apis.TaxInvoices.TaxInvoicesApi(sandbox.Client());
 
-        var pages = await CollectAsync(api.GetInvoicesExportPagesAsync("A2Q3Y263D00KWC", null, null, null, 5, CancellationToken.None));
+        var pages = await api.GetInvoicesExportPagesAsync("A2Q3Y263D00KWC", null, null, null, 5, CancellationToken.None).ToListAsync();
 
         Assert.Equal(new[] { 5, 5, 2 }, pages.Select(p => p.Exports.Count));
         Assert.Equal(12, pages.SelectMany(p => p.Exports).Select(e => e.ExportId).Distinct().Count());
@@ -64,7 +64,7 @@ public sealed class PagingTests
         });
         var api = new CustomerInvoicesApi(sandbox.Client());
 
-        var error = await Assert.ThrowsAsync<SpApiException>(() => CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 5), CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoicePagesAsync(Window(limit: 5), CancellationToken.None).ToListAsync());
 
         Assert.Equal("RepeatedNextToken", error.ErrorCode);
         Assert.Equal(2, sandbox.Counters.RequestsFor("getCustomerInvoices"));

@@ -23,7 +23,7 @@ public sealed class RateLimitTests
         var log = new CapturingLog();
         var api = new CustomerInvoicesApi(sandbox.Client(log));
 
-        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None));
+        var pages = await api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None).ToListAsync();
 
         Assert.Equal(60, pages.Count);
         Assert.Equal(0, sandbox.Counters.Throttled);
@@ -43,7 +43,7 @@ public sealed class RateLimitTests
         var log = new CapturingLog();
         var api = new CustomerInvoicesApi(sandbox.Client(log));
 
-        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None));
+        var pages = await api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None).ToListAsync();
 
         Assert.Equal(40, pages.Count);
         Assert.Equal(0, sandbox.Counters.Throttled);
@@ -59,7 +59,7 @@ public sealed class RateLimitTests
         var log = new CapturingLog();
         var api = new CustomerInvoicesApi(sandbox.Client(log, maxRetries: 8, rateLimiters: tooFast));
 
-        var pages = await CollectAsync(api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None));
+        var pages = await api.GetCustomerInvoicePagesAsync(Window(limit: 1), CancellationToken.None).ToListAsync();
 
         Assert.Equal(40, pages.Count);
         Assert.True(sandbox.Counters.Throttled > 0, "the server should have throttled the too-fast client");
@@ -170,17 +170,6 @@ public sealed class RateLimitTests
         Limit = limit,
         SortOrder = sortOrder,
     };
-
-    internal static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 
     private static async Task DrainAsync(OperationBucket bucket, int count)
     {

@@ -21,7 +21,7 @@ public sealed class SecretHygieneTests
         var api = new CustomerInvoicesApi(client);
 
         // Paging, the RDT, retries after faults, an expired-token refresh, and failures of every kind.
-        await RateLimitTests.CollectAsync(api.GetCustomerInvoicePagesAsync(RateLimitTests.Window(limit: 3), CancellationToken.None));
+        await api.GetCustomerInvoicePagesAsync(RateLimitTests.Window(limit: 3), CancellationToken.None).ToListAsync();
         sandbox.State.Faults.Inject(FaultKind.InternalServerError, 1, "getCustomerInvoice");
         sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "getCustomerInvoice");
         await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);

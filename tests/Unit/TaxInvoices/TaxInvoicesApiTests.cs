@@ -38,7 +38,7 @@ public sealed class TaxInvoicesApiTests : IDisposable
         var api = new TaxInvoicesApi(sandbox.Client());
         var query = new InvoicesQuery { MarketplaceId = Brazil, DateStart = End.AddDays(-10), DateEnd = End, PageSize = 7, Statuses = new[] { "AUTHORIZED", "REJECTED" } };
 
-        var pages = await Collect(api.GetInvoicePagesAsync(query, CancellationToken.None));
+        var pages = await api.GetInvoicePagesAsync(query, CancellationToken.None).ToListAsync();
 
         var expected = Data.Where(i => i.Date >= End.AddDays(-10) && i.Status is "AUTHORIZED" or "REJECTED").Select(i => i.Id).OrderBy(i => i);
         Assert.Equal(expected, pages.SelectMany(p => p.Invoices).Select(i => i.Id!).OrderBy(i => i));
@@ -192,15 +192,4 @@ public sealed class TaxInvoicesApiTests : IDisposable
                 configure?.Invoke(o);
             },
             Scale);
-
-    private static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }
