@@ -8,6 +8,22 @@ using SpApi.Core.Operations;
 using SpApi.Core.Security;
 using SpApi.Sandbox;
 
+// Client overhead: materialising a page of 100 invoices of about 50 KB each, against plain System.Text.Json:
+//   dotnet run -c Release --project bench/SpApi.Bench -- overhead
+if (args.Length > 0 && args[0] == "overhead")
+{
+    OverheadBenchmark.Run();
+    return;
+}
+
+// Memory: 10k and then 100k invoices streamed through the pager, against a sandbox in its own process:
+//   dotnet run -c Release --project bench/SpApi.Bench -- memory
+if (args.Length > 0 && args[0] == "memory")
+{
+    await MemoryBenchmark.RunAsync();
+    return;
+}
+
 // Paging at the rate limit, against the sandbox at real rates (10/s, burst 10):
 //   dotnet run -c Release --project bench/SpApi.Bench [-- <pages, default 300>]
 // Prints wall time / physical minimum ((N - burst) / rate) and the number of 429s, for one caller and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SpApi.Sandbox;
 
-// `dotnet run --project tests/SpApi.Sandbox [-- --url http://127.0.0.1:5055 --rate-scale 1]`
+// `dotnet run --project tests/SpApi.Sandbox [-- --url http://127.0.0.1:5055 --rate-scale 1 --invoices 200]`
 var options = new SandboxOptions { Url = "http://127.0.0.1:5055" };
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -13,8 +13,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--rate-scale":
             options.RateScale = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
             break;
+        case "--invoices":
+            // N customer invoices spread over the last 7 days, for volume benchmarks.
+            var count = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            options.CustomerInvoices.Clear();
+            options.CustomerInvoices.AddRange(SandboxInvoice.Generate(DateTimeOffset.UtcNow, count, TimeSpan.FromDays(7) / (count + 1)));
+            break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>.");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>, --invoices <count>.");
             return 2;
     }
 }
