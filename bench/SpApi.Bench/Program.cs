@@ -24,6 +24,14 @@ if (args.Length > 0 && args[0] == "memory")
     return;
 }
 
+// A 1 GB export document, downloaded and expanded:
+//   dotnet run -c Release --project bench/SpApi.Bench -- large [<megabytes, default 1024>]
+if (args.Length > 0 && args[0] == "large")
+{
+    await LargeExportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1024);
+    return;
+}
+
 // Paging at the rate limit, against the sandbox at real rates (10/s, burst 10):
 //   dotnet run -c Release --project bench/SpApi.Bench [-- <pages, default 300>]
 // Prints wall time / physical minimum ((N - burst) / rate) and the number of 429s, for one caller and

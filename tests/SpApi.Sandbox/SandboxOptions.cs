@@ -45,6 +45,9 @@ public sealed class SandboxOptions
     /// <summary>How many of the next document URLs are issued already expired, to exercise renewal.</summary>
     public int ExpiredDocumentUrls { get; set; }
 
+    /// <summary>Adds an incompressible entry of this many bytes to every document, for volume benchmarks.</summary>
+    public long BulkEntryBytes { get; set; }
+
     /// <summary>An extra zip entry name for zip-slip tests, such as ../outside.xml; null for honest zips.</summary>
     public string? MaliciousZipEntry { get; set; }
 

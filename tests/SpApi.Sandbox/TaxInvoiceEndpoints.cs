@@ -197,26 +197,40 @@ internal static class TaxInvoiceEndpoints
 
         state.Counters.Download();
         var invoices = found.Job.Invoices.Skip(found.Index * state.Options.InvoicesPerDocument).Take(state.Options.InvoicesPerDocument);
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var invoice in invoices)
-            {
-                await using var entry = new StreamWriter(zip.CreateEntry(invoice.Id + ".xml").Open(), new UTF8Encoding(false));
-                await entry.WriteAsync(invoice.Xml);
-            }
+        context.Response.ContentType = "application/zip";
 
-            if (state.Options.MaliciousZipEntry is { } malicious)
-            {
-                await using var entry = new StreamWriter(zip.CreateEntry(malicious).Open());
-                await entry.WriteAsync("written outside the folder");
-            }
+        // Streamed straight to the response, so a document of any size costs the server no memory.
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        using var zip = new ZipArchive(context.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var invoice in invoices)
+        {
+            await using var entry = new StreamWriter(zip.CreateEntry(invoice.Id + ".xml").Open(), new UTF8Encoding(false));
+            await entry.WriteAsync(invoice.Xml);
         }
 
-        context.Response.ContentType = "application/zip";
-        context.Response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(context.Response.Body);
+        if (state.Options.MaliciousZipEntry is { } malicious)
+        {
+            await using var entry = new StreamWriter(zip.CreateEntry(malicious).Open());
+            await entry.WriteAsync("written outside the folder");
+        }
+
+        if (state.Options.BulkEntryBytes > 0)
+        {
+            await WriteBulkEntryAsync(zip, state.Options.BulkEntryBytes);
+        }
+    }
+
+    // Incompressible filler, so the zip on the wire is as large as asked.
+    private static async Task WriteBulkEntryAsync(ZipArchive zip, long bytes)
+    {
+        await using var entry = zip.CreateEntry("bulk.xml", CompressionLevel.NoCompression).Open();
+        var buffer = new byte[1 << 20];
+        var random = new Random(7);
+        for (long written = 0; written < bytes; written += buffer.Length)
+        {
+            random.NextBytes(buffer);
+            await entry.WriteAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, bytes - written)));
+        }
     }
 
     internal static string Status(SandboxExportJob job, SandboxOptions options)
