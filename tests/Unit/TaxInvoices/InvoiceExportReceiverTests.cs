@@ -37,6 +37,22 @@ public sealed class InvoiceExportReceiverTests : IDisposable
     }
 
     [Fact]
+    public async Task PreSignedUrlsNeverReachTheLogs()
+    {
+        await using var sandbox = await StartAsync(o => o.ExpiredDocumentUrls = 1);
+        var log = new CapturingLog();
+        var client = sandbox.Client(log);
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+
+        await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+
+        Assert.Contains(log.Events, e => e.Operation == "download");
+        Assert.DoesNotContain("X-Amz-Signature", log.AllText());
+        Assert.DoesNotContain("X-Amz-Signature", new InvoicesDocument { InvoicesDocumentId = "d", InvoicesDocumentUrl = "https://x/?X-Amz-Signature=abc" }.ToString());
+    }
+
+    [Fact]
     public async Task TheExportIsPolledUntilDoneOnTheClock()
     {
         await using var sandbox = await StartAsync(o => o.ExportDelay = TimeSpan.FromHours(1));
