@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SpApi.Core.Apis.TaxInvoices;
-using SpApi.Core.Auth;
-using SpApi.Core.Http;
-using SpApi.Core.Limits;
-using SpApi.Core.Security;
 using SpApi.Core.Workflows;
-using SpApi.Sandbox;
 
 /// <summary>
 /// Receives an export whose document is a zip of about 1 GB, downloading and expanding it, while a
@@ -16,19 +11,11 @@ internal static class LargeExportBenchmark
 {
     public static async Task RunAsync(int megabytes)
     {
-        var sandboxDll = Path.Combine(AppContext.BaseDirectory, "SpApi.Sandbox.dll");
-        using var sandbox = Process.Start(new ProcessStartInfo("dotnet", $"\"{sandboxDll}\" --url http://127.0.0.1:0 --rate-scale 1000 --document-mb {megabytes}")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        var address = new Uri(sandbox.StandardOutput.ReadLine()!.Split("listening on ")[1]);
+        using var sandbox = new SandboxProcess(1000, $"--document-mb {megabytes}");
+        var client = sandbox.Client;
         var folder = Directory.CreateTempSubdirectory("spapi-large-").FullName;
         try
         {
-            using var registry = new RateLimiterRegistry(TimeProvider.System, 1000);
-            var credentials = LwaCredentials.ForRefreshToken(SandboxCredentials.ClientId, new SpApiSecret(SandboxCredentials.ClientSecret), new SpApiSecret(SandboxCredentials.RefreshToken));
-            using var client = new SpApiClient(new SpApiClientOptions(credentials, address, new Uri(address, "auth/o2/token")) { RateLimiters = registry, TokenCache = new TokenCache() });
             var api = new TaxInvoicesApi(client);
             var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = "A2Q3Y263D00KWC", DateStart = DateTimeOffset.UtcNow.AddDays(-1) }, CancellationToken.None);
 
@@ -61,7 +48,6 @@ internal static class LargeExportBenchmark
         }
         finally
         {
-            sandbox.Kill();
             Directory.Delete(folder, recursive: true);
         }
     }

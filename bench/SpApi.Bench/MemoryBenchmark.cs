@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
-using SpApi.Core.Auth;
-using SpApi.Core.Http;
-using SpApi.Core.Limits;
-using SpApi.Core.Security;
-using SpApi.Sandbox;
 
 /// <summary>
 /// Streams N invoices through the pager and discards them, sampling the managed heap after every page.
@@ -18,19 +13,9 @@ internal static class MemoryBenchmark
     {
         foreach (var count in new[] { 10_000, 100_000 })
         {
-            var sandboxDll = Path.Combine(AppContext.BaseDirectory, "SpApi.Sandbox.dll");
-            using var sandbox = Process.Start(new ProcessStartInfo("dotnet", $"\"{sandboxDll}\" --url http://127.0.0.1:0 --rate-scale 1000 --invoices {count}")
+            using (var sandbox = new SandboxProcess(1000, $"--invoices {count}"))
             {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            })!;
-            var address = new Uri(sandbox.StandardOutput.ReadLine()!.Split("listening on ")[1]);
-            try
-            {
-                using var registry = new RateLimiterRegistry(TimeProvider.System, 1000);
-                var credentials = LwaCredentials.ForRefreshToken(SandboxCredentials.ClientId, new SpApiSecret(SandboxCredentials.ClientSecret), new SpApiSecret(SandboxCredentials.RefreshToken));
-                using var client = new SpApiClient(new SpApiClientOptions(credentials, address, new Uri(address, "auth/o2/token")) { RateLimiters = registry, TokenCache = new TokenCache() });
-                var api = new CustomerInvoicesApi(client);
+                var api = new CustomerInvoicesApi(sandbox.Client);
                 // The sandbox spreads the invoices over the 7 days before the hour it started in.
                 var now = DateTimeOffset.UtcNow;
                 var anchor = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
@@ -48,10 +33,6 @@ internal static class MemoryBenchmark
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"invoices={seen} pages={seen / 100} seconds={stopwatch.Elapsed.TotalSeconds:0.0} baseline={baseline / 1048576.0:0.0} MB peak={peak / 1048576.0:0.0} MB peak-over-baseline={(peak - baseline) / 1048576.0:0.0} MB"));
-            }
-            finally
-            {
-                sandbox.Kill();
             }
         }
     }

@@ -4,14 +4,13 @@ using SpApi.Core.Workflows;
 using SpApi.Sandbox;
 using SpApi.Tests.Support;
 
+using static SpApi.Tests.TaxInvoices.TaxSandbox;
+
 namespace SpApi.Tests.TaxInvoices;
 
 /// <summary>Receive-SpInvoiceExport's workflow: wait, download, renew lapsed URLs, expand, skip what is done.</summary>
 public sealed class InvoiceExportReceiverTests : IDisposable
 {
-    private const string Brazil = "A2Q3Y263D00KWC";
-    private static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly List<SandboxTaxInvoice> Data = SandboxTaxInvoice.Generate(End, 60, TimeSpan.FromHours(6));
     private readonly string folder = Directory.CreateTempSubdirectory("spapi-receive-").FullName;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -197,17 +196,6 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         Assert.Equal(8, files.Count);
         Assert.Equal(0, sandbox.Counters.Throttled);
     }
-
-    private static Task<SandboxHarness> StartAsync(Action<SandboxOptions>? configure = null, double scale = 1000) =>
-        SandboxHarness.StartAsync(
-            o =>
-            {
-                o.TaxInvoices.Clear();
-                o.TaxInvoices.AddRange(Data);
-                o.ExportDelay = TimeSpan.Zero;
-                configure?.Invoke(o);
-            },
-            scale);
 
     private Task<List<string>> ReceiveAsync(TaxInvoicesApi api, SpApi.Core.Http.SpApiClient client, string exportId, TimeProvider clock) =>
         ReceiveAsync(api, client, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder });

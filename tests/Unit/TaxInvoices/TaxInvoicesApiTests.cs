@@ -5,18 +5,15 @@ using SpApi.Core.Http;
 using SpApi.Sandbox;
 using SpApi.Tests.Support;
 
+using static SpApi.Tests.TaxInvoices.TaxSandbox;
+
 namespace SpApi.Tests.TaxInvoices;
 
 /// <summary>The Tax Invoices operations, the document download and the zip extraction, against the sandbox.</summary>
 public sealed class TaxInvoicesApiTests : IDisposable
 {
-    private const string Brazil = "A2Q3Y263D00KWC";
 
-    // The document limit is one a minute; at 1000x it is one every 60 ms.
-    private const double Scale = 1000;
 
-    private static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly List<SandboxTaxInvoice> Data = SandboxTaxInvoice.Generate(End, 60, TimeSpan.FromHours(6));
     private readonly string folder = Directory.CreateTempSubdirectory("spapi-tax-").FullName;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -182,14 +179,4 @@ public sealed class TaxInvoicesApiTests : IDisposable
         Assert.Equal(0, sandbox.Counters.Requests);
     }
 
-    private static Task<SandboxHarness> StartAsync(Action<SandboxOptions>? configure = null) =>
-        SandboxHarness.StartAsync(
-            o =>
-            {
-                o.TaxInvoices.Clear();
-                o.TaxInvoices.AddRange(Data);
-                o.ExportDelay = TimeSpan.Zero;
-                configure?.Invoke(o);
-            },
-            Scale);
 }
