@@ -109,6 +109,24 @@ Describe 'Get-SpInvoiceExport' {
     }
 }
 
+Describe 'Without a connection' {
+    It '<_> stops with SpApiNotConnected' -ForEach @('Get-SpInvoice', 'Get-SpInvoiceExport', 'Get-SpInvoiceAttribute', 'New-SpInvoiceExport', 'Receive-SpInvoiceExport') {
+        $command = $_
+        $arguments = switch ($command) {
+            'Get-SpInvoiceExport' { @{ ExportId = 'EXPORT1' } }
+            'Receive-SpInvoiceExport' { @{ ExportId = 'EXPORT1'; Path = $TestDrive } }
+            default { @{ MarketplaceId = $brazil } }
+        }
+        Disconnect-SpApi
+        try {
+            { & $command @arguments } | Should -Throw -ErrorId "SpApiNotConnected,*"
+        }
+        finally {
+            Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+        }
+    }
+}
+
 Describe 'Get-SpInvoice' {
     It 'reads every page and gets one invoice by id' {
         $paged = Get-SpInvoice -MarketplaceId $brazil -DateStart (Get-Date).AddDays(-10) -PageSize 3

@@ -88,9 +88,10 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        var api = Api;
         if (ParameterSetName == ByIdSet)
         {
-            RunCoreOrTerminate(async (writer, ct) => writer.Object(await Api.GetInvoiceAsync(MarketplaceId, InvoiceId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", InvoiceId);
+            RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetInvoiceAsync(MarketplaceId, InvoiceId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", InvoiceId);
             return;
         }
 
@@ -112,7 +113,7 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
         RunCoreOrTerminate(
             async (writer, ct) =>
             {
-                await foreach (var page in Api.GetInvoicePagesAsync(query, ct).ConfigureAwait(false))
+                await foreach (var page in api.GetInvoicePagesAsync(query, ct).ConfigureAwait(false))
                 {
                     foreach (var invoice in page.Invoices)
                     {

@@ -48,16 +48,17 @@ public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        var api = Api;
         if (ParameterSetName == ByIdSet)
         {
-            RunCoreOrTerminate(async (writer, ct) => writer.Object(await Api.GetInvoicesExportAsync(ExportId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", ExportId);
+            RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetInvoicesExportAsync(ExportId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", ExportId);
             return;
         }
 
         RunCoreOrTerminate(
             async (writer, ct) =>
             {
-                var pages = Api.GetInvoicesExportPagesAsync(
+                var pages = api.GetInvoicesExportPagesAsync(
                     MarketplaceId!, DateStart is { } start ? ToInstant(start) : null, DateEnd is { } end ? ToInstant(end) : null, Status, PageSize, ct);
                 await foreach (var page in pages.ConfigureAwait(false))
                 {

@@ -111,8 +111,9 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
             return;
         }
 
+        var api = Api;
         RunCoreOrTerminate(
-            async (writer, ct) => writer.Object(new InvoiceExport(await Api.CreateInvoicesExportAsync(request, ct).ConfigureAwait(false), request)),
+            async (writer, ct) => writer.Object(new InvoiceExport(await api.CreateInvoicesExportAsync(request, ct).ConfigureAwait(false), request)),
             "InvalidInvoiceExportParameter",
             MarketplaceId);
     }

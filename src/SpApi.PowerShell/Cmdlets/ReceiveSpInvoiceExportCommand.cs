@@ -46,14 +46,15 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
             Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
         };
+        var api = Api;
+        var client = Client;
         ActiveProgress = new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export");
         try
         {
-            var client = Client;
             RunCore(async (writer, ct) =>
             {
                 var progress = new Reporter<InvoiceExportReceiveProgress>(p => writer.Run(() => ShowProgress(p)));
-                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(Api, client, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
+                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, client, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
                 {
                     writer.Object(new FileInfo(file));
                 }

@@ -7,19 +7,24 @@ namespace SpApi.PowerShell.Infrastructure;
 /// <summary>What the Tax Invoices cmdlets share: the API and the session's cache of attribute options.</summary>
 public abstract class TaxInvoiceCmdlet : ConnectedCmdlet
 {
-    /// <summary>The Tax Invoices API over the connection in use.</summary>
+    /// <summary>
+    /// The Tax Invoices API over the connection in use. Resolving it may stop the command (no connection),
+    /// so read it on the pipeline thread, before RunCore.
+    /// </summary>
     private protected TaxInvoicesApi Api => new(Client);
 
     /// <summary>The marketplace's attribute options, fetched once per session and marketplace.</summary>
     private protected InvoicesAttributes Attributes(string marketplaceId)
     {
+        // Resolved first, so every Tax Invoices cmdlet needs a connection, even when the answer is cached.
+        var api = Api;
         if (InvoiceAttributeCache.TryGet(marketplaceId, out var cached))
         {
             return cached;
         }
 
         InvoicesAttributes? fetched = null;
-        RunCore(async (_, ct) => fetched = await Api.GetInvoicesAttributesAsync(marketplaceId, ct).ConfigureAwait(false));
+        RunCore(async (_, ct) => fetched = await api.GetInvoicesAttributesAsync(marketplaceId, ct).ConfigureAwait(false));
         InvoiceAttributeCache.Set(marketplaceId, fetched!);
         return fetched!;
     }
