@@ -98,8 +98,8 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
         var query = new InvoicesQuery
         {
             MarketplaceId = MarketplaceId,
-            DateStart = DateStart is { } start ? ToInstant(start) : null,
-            DateEnd = DateEnd is { } end ? ToInstant(end) : null,
+            DateStart = ToInstant(DateStart),
+            DateEnd = ToInstant(DateEnd),
             Statuses = Status,
             InvoiceType = InvoiceType,
             TransactionType = TransactionType,

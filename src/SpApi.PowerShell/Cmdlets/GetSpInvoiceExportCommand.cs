@@ -59,7 +59,7 @@ public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
             async (writer, ct) =>
             {
                 var pages = api.GetInvoicesExportPagesAsync(
-                    MarketplaceId!, DateStart is { } start ? ToInstant(start) : null, DateEnd is { } end ? ToInstant(end) : null, Status, PageSize, ct);
+                    MarketplaceId!, ToInstant(DateStart), ToInstant(DateEnd), Status, PageSize, ct);
                 await foreach (var page in pages.ConfigureAwait(false))
                 {
                     foreach (var export in page.Exports)

@@ -77,8 +77,8 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
         var request = new ExportInvoicesRequest
         {
             MarketplaceId = MarketplaceId,
-            DateStart = DateStart is { } start ? ToInstant(start) : null,
-            DateEnd = DateEnd is { } end ? ToInstant(end) : null,
+            DateStart = ToInstant(DateStart),
+            DateEnd = ToInstant(DateEnd),
             Statuses = Status?.ToList(),
             InvoiceType = InvoiceType,
             TransactionType = TransactionType,
@@ -91,15 +91,7 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
         };
         try
         {
-            var attributes = Attributes(Core.Endpoints.Marketplace.Get(MarketplaceId, nameof(MarketplaceId)).Id);
-            foreach (var status in Status ?? Array.Empty<string>())
-            {
-                CheckOption(status, attributes.InvoiceStatusOptions, nameof(Status));
-            }
-
-            CheckOption(InvoiceType, attributes.InvoiceTypeOptions, nameof(InvoiceType));
-            CheckOption(TransactionType, attributes.TransactionTypeOptions, nameof(TransactionType));
-            CheckOption(TransactionIdentifierName, attributes.TransactionIdentifierNameOptions, nameof(TransactionIdentifierName));
+            InvoicesAttributesRules.Check(request, Attributes(Core.Endpoints.Marketplace.Get(MarketplaceId, nameof(MarketplaceId)).Id));
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {

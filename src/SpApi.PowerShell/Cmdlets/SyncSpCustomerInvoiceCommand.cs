@@ -48,7 +48,7 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         var options = new CustomerInvoiceSyncOptions
         {
             Folder = GetUnresolvedProviderPathFromPSPath(Path),
-            Since = Since is { } since ? ToInstant(since) : null,
+            Since = ToInstant(Since),
             Overlap = Overlap,
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,

@@ -40,8 +40,7 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
     }
 
     /// <summary>The end of a range: the given time, or now.</summary>
-    private protected static DateTimeOffset BeforeOrNow(DateTime? createdBefore) =>
-        createdBefore is { } before ? ToInstant(before) : DateTimeOffset.UtcNow;
+    private protected static DateTimeOffset BeforeOrNow(DateTime? createdBefore) => ToInstant(createdBefore) ?? DateTimeOffset.UtcNow;
 }
 
 /// <summary>The customer-invoice API versions as PowerShell users write them.</summary>

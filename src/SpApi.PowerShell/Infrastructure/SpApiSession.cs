@@ -15,9 +15,8 @@ internal static class SpApiSession
     /// </summary>
     public static void SetDefault(SpApiConnection connection) => Volatile.Write(ref current, connection);
 
-    /// <summary>Removes the connection if it is the default. Returns whether it was.</summary>
-    public static bool Clear(SpApiConnection connection) =>
-        ReferenceEquals(Interlocked.CompareExchange(ref current, null, connection), connection);
+    /// <summary>Removes the connection if it is the default.</summary>
+    public static void Clear(SpApiConnection connection) => Interlocked.CompareExchange(ref current, null, connection);
 
     public static SpApiConnection Resolve(SpApiConnection? explicitConnection) =>
         explicitConnection ?? Current ?? throw new InvalidOperationException(

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using SpApi.Core.Apis.TaxInvoices;
 
 namespace SpApi.PowerShell.Infrastructure;
@@ -27,16 +26,6 @@ public abstract class TaxInvoiceCmdlet : ConnectedCmdlet
         RunCore(async (_, ct) => fetched = await api.GetInvoicesAttributesAsync(marketplaceId, ct).ConfigureAwait(false));
         InvoiceAttributeCache.Set(marketplaceId, fetched!);
         return fetched!;
-    }
-
-    /// <summary>Refuses a value that the marketplace's attributes do not list, naming the parameter and the choices.</summary>
-    private protected static void CheckOption(string? value, IEnumerable<AttributeOption> options, string parameterName)
-    {
-        var values = options.Select(o => o.Value).Where(v => v is not null).ToList();
-        if (value is not null && values.Count > 0 && !values.Contains(value, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"'{value}' is not a {parameterName} of this marketplace. Use one of: {string.Join(", ", values)} (see Get-SpInvoiceAttribute).", parameterName);
-        }
     }
 }
 
