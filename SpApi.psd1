@@ -18,11 +18,15 @@
         'Get-SpInvoice'
         'Get-SpInvoiceAttribute'
         'Get-SpInvoiceExport'
+        'Get-SpTransactionStatus'
         'New-SpInvoiceExport'
+        'New-SpVendorInvoice'
         'Receive-SpInvoiceExport'
         'Save-SpApiProfile'
         'Save-SpCustomerInvoice'
+        'Submit-SpVendorInvoice'
         'Sync-SpCustomerInvoice'
+        'Test-SpVendorInvoice'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -12,6 +12,8 @@ public sealed class SandboxCounters
     private int restrictedDataTokens;
     private int faults;
     private int downloads;
+    private int invoicesReceived;
+    private int duplicateInvoices;
 
     /// <summary>SP-API requests received (not counting LWA and control calls).</summary>
     public int Requests => Volatile.Read(ref requests);
@@ -31,6 +33,15 @@ public sealed class SandboxCounters
     /// <summary>Document downloads served (expired ones not counted).</summary>
     public int DocumentDownloads => Volatile.Read(ref downloads);
 
+    /// <summary>Invoices in the submissions the invoice APIs accepted (202), whatever their outcome.</summary>
+    public int InvoicesReceived => Volatile.Read(ref invoicesReceived);
+
+    /// <summary>
+    /// Invoice ids, per API, accepted in more than one submission: each counts once however often it came
+    /// again. Anything but 0 means a submission was sent twice.
+    /// </summary>
+    public int DuplicateInvoiceSubmissions => Volatile.Read(ref duplicateInvoices);
+
     /// <summary>SP-API requests received for one operation name, for example getCustomerInvoices.</summary>
     public int RequestsFor(string operationName) => byOperation.TryGetValue(operationName, out var n) ? n : 0;
 
@@ -43,6 +54,8 @@ public sealed class SandboxCounters
         restrictedDataTokensIssued = RestrictedDataTokensIssued,
         faultsInjected = FaultsInjected,
         documentDownloads = DocumentDownloads,
+        invoicesReceived = InvoicesReceived,
+        duplicateInvoiceSubmissions = DuplicateInvoiceSubmissions,
         byOperation = byOperation.ToDictionary(p => p.Key, p => p.Value),
     };
 
@@ -62,9 +75,13 @@ public sealed class SandboxCounters
 
     internal void Download() => Interlocked.Increment(ref downloads);
 
+    internal void InvoicesAccepted(int count) => Interlocked.Add(ref invoicesReceived, count);
+
+    internal void DuplicateInvoice() => Interlocked.Increment(ref duplicateInvoices);
+
     internal void Reset()
     {
-        requests = throttled = accessTokens = restrictedDataTokens = faults = downloads = 0;
+        requests = throttled = accessTokens = restrictedDataTokens = faults = downloads = invoicesReceived = duplicateInvoices = 0;
         byOperation.Clear();
     }
 }

@@ -17,32 +17,46 @@ public enum FaultKind
 
     /// <summary>Wait before answering normally.</summary>
     Slow,
+
+    /// <summary>Process the request fully (a submission creates its transaction), then drop the connection without an answer.</summary>
+    ResetAfterProcessing,
+
+    /// <summary>Process the request fully, then answer 500 Internal Server Error instead of its real answer.</summary>
+    InternalServerErrorAfterProcessing,
 }
 
 /// <summary>Faults on demand: the next N matching requests fail in a given way.</summary>
 public sealed class SandboxFaults
 {
     private readonly object gate = new();
-    private static readonly FaultKind[] RandomKinds = { FaultKind.InternalServerError, FaultKind.ServiceUnavailable, FaultKind.ConnectionReset, FaultKind.Slow };
+    private static readonly FaultKind[] DefaultRandomKinds = { FaultKind.InternalServerError, FaultKind.ServiceUnavailable, FaultKind.ConnectionReset, FaultKind.Slow };
 
     private readonly List<Rule> rules = new();
 
     private Random? random;
     private double randomRate;
+    private FaultKind[] randomKinds = DefaultRandomKinds;
 
     /// <summary>How long a Slow fault waits.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Makes a share of all requests (0 to 1) fail at random with 500, 503, a reset or a slow answer,
-    /// reproducibly for a given seed. Faults injected with <see cref="Inject"/> come first.
+    /// Makes a share of all requests (0 to 1) fail at random, reproducibly for a given seed, in one of
+    /// <paramref name="kinds"/>: by default 500, 503 or a reset before processing, or a slow answer.
+    /// Faults injected with <see cref="Inject"/> come first.
     /// </summary>
-    public void InjectRandomly(double rate, int seed)
+    public void InjectRandomly(double rate, int seed, IReadOnlyCollection<FaultKind>? kinds = null)
     {
+        if (kinds is { Count: 0 })
+        {
+            throw new ArgumentException("Give at least one fault kind, or none for the default ones.", nameof(kinds));
+        }
+
         lock (gate)
         {
             randomRate = rate;
             random = new Random(seed);
+            randomKinds = kinds?.ToArray() ?? DefaultRandomKinds;
         }
     }
 
@@ -73,7 +87,7 @@ public sealed class SandboxFaults
             if (rule is null)
             {
                 return random is not null && random.NextDouble() < randomRate
-                    ? RandomKinds[random.Next(RandomKinds.Length)]
+                    ? randomKinds[random.Next(randomKinds.Length)]
                     : null;
             }
 

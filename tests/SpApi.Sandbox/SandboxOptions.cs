@@ -64,6 +64,9 @@ public sealed class SandboxOptions
 
     /// <summary>The page size when a request gives no limit.</summary>
     public int DefaultLimit { get; set; } = 10;
+
+    /// <summary>How many status reads of a submitted transaction answer Processing before it ends in Success or Failure.</summary>
+    public int TransactionProcessingReads { get; set; } = 1;
 }
 
 /// <summary>The credentials the sandbox accepts by default; printed when it starts.</summary>

@@ -39,6 +39,8 @@ public sealed class SandboxServer : IAsyncDisposable
         TokensEndpoints.Map(app, state);
         CustomerInvoiceEndpoints.Map(app, state);
         TaxInvoiceEndpoints.Map(app, state);
+        InvoiceSubmissionEndpoints.Map(app, state);
+        TransactionStatusEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

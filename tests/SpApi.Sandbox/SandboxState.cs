@@ -8,6 +8,7 @@ public sealed class SandboxState
         Options = options;
         Buckets = new SandboxBuckets(options);
         ExpiredUrlsLeft = options.ExpiredDocumentUrls;
+        Transactions = new SandboxTransactions(Counters);
     }
 
     // Counts down the document URLs still to be issued expired (SandboxOptions.ExpiredDocumentUrls).
@@ -28,12 +29,16 @@ public sealed class SandboxState
     /// <summary>The exports requested with createInvoicesExport.</summary>
     public SandboxExportJobs ExportJobs { get; } = new();
 
+    /// <summary>The invoice submissions accepted, and the invoice ids each API has seen.</summary>
+    public SandboxTransactions Transactions { get; }
+
     internal SandboxBuckets Buckets { get; }
 
-    /// <summary>Clears counters, faults and buckets (tokens stay valid).</summary>
+    /// <summary>Clears counters, faults, buckets, transactions and the invoice ids seen (tokens stay valid).</summary>
     public void Reset()
     {
         Counters.Reset();
+        Transactions.Clear();
         Faults.Clear();
         Buckets.Clear();
     }

@@ -4,8 +4,9 @@ using SpApi.Core.Operations;
 namespace SpApi.Sandbox;
 
 /// <summary>
-/// What SP-API does before an operation runs: request ids, faults on demand, the access-token and RDT
-/// checks, and the token buckets. The operation comes from the module's own operation table.
+/// What SP-API does around an operation: request ids, faults on demand (before it runs, or after it has
+/// run and only its answer is lost), the access-token and RDT checks, and the token buckets. The operation
+/// comes from the module's own operation table.
 /// </summary>
 internal sealed class SpApiMiddleware
 {
@@ -36,11 +37,27 @@ internal sealed class SpApiMiddleware
             state.Counters.Request(operation.Name);
         }
 
-        if (!await ApplyFaultAsync(context, operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : path)))
+        var fault = state.Faults.Next(operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : path));
+        if (fault is not null)
         {
-            return;
+            state.Counters.Fault();
         }
 
+        switch (fault)
+        {
+            case FaultKind.ResetAfterProcessing or FaultKind.InternalServerErrorAfterProcessing:
+                await FailAfterProcessingAsync(context, fault.Value, () => ProcessAsync(context, operation, path, next));
+                return;
+            case { } before when !await ApplyFaultAsync(context, before):
+                return;
+        }
+
+        await ProcessAsync(context, operation, path, next);
+    }
+
+    // The access-token and RDT checks, the token bucket, then the endpoint.
+    private async Task ProcessAsync(HttpContext context, OperationDescriptor? operation, string path, Func<Task> next)
+    {
         if (operation is null)
         {
             await next();
@@ -77,6 +94,34 @@ internal sealed class SpApiMiddleware
         await next();
     }
 
+    // The request runs to its end with its answer held back, so whatever it does (a transaction, counters)
+    // happens; the client then gets a dropped connection or a 500 instead, as when a server fails after committing.
+    private static async Task FailAfterProcessingAsync(HttpContext context, FaultKind fault, Func<Task> process)
+    {
+        var response = context.Response;
+        var body = response.Body;
+        await using (var held = new MemoryStream())
+        {
+            response.Body = held;
+            try
+            {
+                await process();
+            }
+            finally
+            {
+                response.Body = body;
+            }
+        }
+
+        if (fault == FaultKind.ResetAfterProcessing)
+        {
+            context.Abort();
+            return;
+        }
+
+        await WriteInternalServerError(context);
+    }
+
     private static (string Message, string? Details)? Authorize(SandboxTokens.Issued? token, OperationDescriptor operation, string method, string path)
     {
         if (token is null)
@@ -103,20 +148,13 @@ internal sealed class SpApiMiddleware
         return null;
     }
 
-    // Returns false when the fault answered the request.
-    private async Task<bool> ApplyFaultAsync(HttpContext context, string operation)
+    // Applies a fault that strikes before processing; returns false when the fault answered the request.
+    private async Task<bool> ApplyFaultAsync(HttpContext context, FaultKind fault)
     {
-        var fault = state.Faults.Next(operation);
-        if (fault is null)
-        {
-            return true;
-        }
-
-        state.Counters.Fault();
         switch (fault)
         {
             case FaultKind.InternalServerError:
-                await SpApiResults.WriteError(context, 500, "InternalFailure", "We encountered an internal error. Please try again.");
+                await WriteInternalServerError(context);
                 return false;
             case FaultKind.ServiceUnavailable:
                 await SpApiResults.WriteError(context, 503, "ServiceUnavailable", "Service temporarily unavailable. Please try again.");
@@ -128,9 +166,14 @@ internal sealed class SpApiMiddleware
             case FaultKind.ConnectionReset:
                 context.Abort();
                 return false;
-            default:
+            case FaultKind.Slow:
                 await Task.Delay(state.Faults.SlowDelay, context.RequestAborted);
                 return true;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(fault), fault, "This fault strikes after processing.");
         }
     }
+
+    private static Task WriteInternalServerError(HttpContext context) =>
+        SpApiResults.WriteError(context, 500, "InternalFailure", "We encountered an internal error. Please try again.");
 }

@@ -4,7 +4,11 @@ namespace SpApi.Sandbox;
 internal static class SpApiResults
 {
     public static IResult Error(int status, string code, string message, string? details = null) =>
-        Results.Json(new { errors = new[] { new { code, message, details } } }, statusCode: status);
+        Errors(status, new[] { new SandboxError(code, message, details) });
+
+    /// <summary>One body listing several errors, as SP-API reports every problem of a request at once.</summary>
+    public static IResult Errors(int status, IEnumerable<SandboxError> errors) =>
+        Results.Json(new { errors }, statusCode: status);
 
     public static IResult InvalidInput(string message, string? details = null) => Error(400, "InvalidInput", message, details);
 

@@ -116,7 +116,7 @@ public static class InvoiceExportReceiver
             }
 
             // Report once the next check is scheduled, so what the report says is already true.
-            var nextCheck = Delay(time, options.PollInterval, cancellationToken);
+            var nextCheck = Polyfills.TimeProviderDelay.Delay(time, options.PollInterval, cancellationToken);
             progress?.Report(new InvoiceExportReceiveProgress(exportId, status, elapsed, options.PollInterval, 0, 0));
             await nextCheck.ConfigureAwait(false);
         }
@@ -168,14 +168,5 @@ public static class InvoiceExportReceiver
                 // The URL lapsed before the download began (it lives 30 seconds): ask for a new one.
             }
         }
-    }
-
-    private static Task Delay(TimeProvider time, TimeSpan delay, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        return Task.Delay(delay, time, cancellationToken);
-#else
-        return time.Delay(delay, cancellationToken);
-#endif
     }
 }

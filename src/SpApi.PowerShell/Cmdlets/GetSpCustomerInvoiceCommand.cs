@@ -67,8 +67,8 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
     /// <summary>The API version: 2021-12-28 (default) or v1.</summary>
     [Parameter]
-    [ValidateSet(CustomerInvoiceVersions.Current, CustomerInvoiceVersions.Legacy)]
-    public string ApiVersion { get; set; } = CustomerInvoiceVersions.Current;
+    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
 
     /// <inheritdoc />
     protected override void ProcessRecord()

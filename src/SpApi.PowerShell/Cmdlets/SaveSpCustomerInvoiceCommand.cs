@@ -57,8 +57,8 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     /// <summary>The API version used to fetch invoices: 2021-12-28 (default) or v1.</summary>
     [Parameter(ParameterSetName = PurchaseOrderSet)]
     [Parameter(ParameterSetName = RangeSet)]
-    [ValidateSet(CustomerInvoiceVersions.Current, CustomerInvoiceVersions.Legacy)]
-    public string ApiVersion { get; set; } = CustomerInvoiceVersions.Current;
+    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
 
     private string Folder => GetUnresolvedProviderPathFromPSPath(Path);
 

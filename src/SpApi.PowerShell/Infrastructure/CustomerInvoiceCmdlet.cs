@@ -9,7 +9,7 @@ namespace SpApi.PowerShell.Infrastructure;
 public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
 {
     /// <summary>The customer-invoice API of the given version ("2021-12-28" or "v1") over the connection in use.</summary>
-    private protected CustomerInvoicesApi Api(string version) => new(Client, CustomerInvoiceVersions.Parse(version));
+    private protected CustomerInvoicesApi Api(string version) => new(Client, DirectFulfillmentVersions.Parse(version));
 
     /// <summary>
     /// Fetches each purchase order's invoice and hands it on. A malformed number (checked before any call)
@@ -43,8 +43,8 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
     private protected static DateTimeOffset BeforeOrNow(DateTime? createdBefore) => ToInstant(createdBefore) ?? DateTimeOffset.UtcNow;
 }
 
-/// <summary>The customer-invoice API versions as PowerShell users write them.</summary>
-internal static class CustomerInvoiceVersions
+/// <summary>The Direct Fulfillment API versions (customer invoices, transaction status) as PowerShell users write them.</summary>
+internal static class DirectFulfillmentVersions
 {
     public const string Current = "2021-12-28";
     public const string Legacy = "v1";

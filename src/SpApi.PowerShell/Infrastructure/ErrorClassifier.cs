@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Net;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
+using SpApi.Core.Invoicing;
 using SpApi.Core.Workflows;
 
 namespace SpApi.PowerShell.Infrastructure;
@@ -28,8 +29,16 @@ internal static class ErrorClassifier
                 return ("SyncIncomplete", ErrorCategory.WriteError);
             case InvoiceExportFailedException:
                 return ("InvoiceExportFailed", ErrorCategory.InvalidResult);
+            case TransactionWaitTimeoutException:
+                return ("TransactionWaitTimeout", ErrorCategory.OperationTimeout);
             case TimeoutException:
                 return ("InvoiceExportTimeout", ErrorCategory.OperationTimeout);
+            case InvalidVendorInvoiceException:
+                return ("InvalidVendorInvoice", ErrorCategory.InvalidData);
+            case DuplicateInvoiceException:
+                return ("DuplicateVendorInvoice", ErrorCategory.ResourceExists);
+            case InvoicesNotSentException:
+                return ("VendorInvoiceNotSent", ErrorCategory.NotSpecified);
             case ZipSlipException:
                 return ("UnsafeZipEntry", ErrorCategory.SecurityError);
             case DocumentUrlExpiredException:

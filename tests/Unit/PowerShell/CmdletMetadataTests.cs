@@ -52,7 +52,7 @@ public sealed class CmdletMetadataTests
         Assert.True(typeof(SpApiCmdlet).IsAssignableFrom(type), $"{type.Name} must derive from SpApiCmdlet");
         Assert.Contains(cmdlet.VerbName, ApprovedVerbs());
         Assert.StartsWith("Sp", cmdlet.NounName);
-        Assert.False(cmdlet.NounName.EndsWith("s", StringComparison.Ordinal) && !cmdlet.NounName.EndsWith("ss", StringComparison.Ordinal), $"{cmdlet.NounName} must be singular");
+        Assert.False(cmdlet.NounName.EndsWith("s", StringComparison.Ordinal) && !cmdlet.NounName.EndsWith("ss", StringComparison.Ordinal) && !cmdlet.NounName.EndsWith("Status", StringComparison.Ordinal), $"{cmdlet.NounName} must be singular");
         Assert.Equal($"{cmdlet.VerbName}{cmdlet.NounName}Command", type.Name);
         Assert.NotNull(Attribute<OutputTypeAttribute>(type));
         Assert.False(string.IsNullOrWhiteSpace(Summary($"T:{type.FullName}")), $"{type.Name} needs a /// summary");
@@ -157,6 +157,36 @@ public sealed class CmdletMetadataTests
         }
     }
 
+    [Theory]
+    [InlineData(typeof(SubmitSpVendorInvoiceCommand))]
+    [InlineData(typeof(GetSpTransactionStatusCommand))]
+    public void TransactionsFlowIntoGetSpTransactionStatusByPropertyName(Type upstream)
+    {
+        var outputs = upstream.GetCustomAttributesData()
+            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
+            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(t => (Type)t.Value!)
+            .ToList();
+        Assert.NotEmpty(outputs);
+
+        var byPropertyName = Parameters(typeof(GetSpTransactionStatusCommand))
+            .Where(p => ParameterAttributes(p).Any(a => a.ValueFromPipelineByPropertyName))
+            .ToList();
+        Assert.Equal(new[] { "Api", "InvoiceId", "TransactionId" }, byPropertyName.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        foreach (var output in outputs)
+        {
+            foreach (var parameter in byPropertyName)
+            {
+                // PowerShell binds by the parameter's name or any of its aliases; the value's type must convert too.
+                var names = new[] { parameter.Name }.Concat(Aliases(parameter));
+                var property = names.Select(output.GetProperty).FirstOrDefault(p => p is not null);
+                Assert.True(property is not null, $"{output.Name} has no property for -{parameter.Name}");
+                Assert.True(parameter.PropertyType.IsAssignableFrom(property!.PropertyType) || (parameter.PropertyType == typeof(string[]) && typeof(IEnumerable<string>).IsAssignableFrom(property.PropertyType)),
+                    $"{output.Name}.{property.Name} ({property.PropertyType.Name}) does not bind to -{parameter.Name} ({parameter.PropertyType.Name})");
+            }
+        }
+    }
+
     [Fact]
     public void PurchaseOrderNumbersBindFromThePipelineByValueAndByPropertyName()
     {
@@ -209,6 +239,11 @@ public sealed class CmdletMetadataTests
         property.GetCustomAttributesData().Where(a => a.AttributeType == typeof(ParameterAttribute)).Select(a => (
             Named(a, "ParameterSetName", AllParameterSets), Named(a, "Mandatory", false),
             Named(a, "ValueFromPipeline", false), Named(a, "ValueFromPipelineByPropertyName", false)));
+
+    private static IEnumerable<string> Aliases(PropertyInfo property) =>
+        property.GetCustomAttributesData().Where(a => a.AttributeType == typeof(AliasAttribute))
+            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(v => (string)v.Value!);
 
     private static string NameOf(Type type)
     {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using SpApi.Core.Http;
+using SpApi.Core.Invoicing;
 using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.Tests.PowerShell;
@@ -30,6 +31,13 @@ public sealed class ErrorClassifierTests
         Assert.Equal(("InvalidConnectionParameter", ErrorCategory.InvalidArgument), ErrorClassifier.Classify(new ArgumentException("m", "Region"), "InvalidConnectionParameter"));
         Assert.Equal(("InvalidProfileParameter", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new InvalidOperationException("exists"), "InvalidProfileParameter"));
         Assert.Equal(("SpApiOperationFailed", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new IOException("disk"), "Arg"));
+        Assert.Equal(("DuplicateVendorInvoice", ErrorCategory.ResourceExists), ErrorClassifier.Classify(new DuplicateInvoiceException("INV-1"), "Arg"));
+        Assert.Equal(("VendorInvoiceNotSent", ErrorCategory.NotSpecified), ErrorClassifier.Classify(new InvoicesNotSentException(new[] { "INV-2" }), "Arg"));
+        var invalid = InvoiceInput.Test(new Dictionary<string, object?>(), InvoiceApi.Vendor);
+        Assert.Equal(("InvalidVendorInvoice", ErrorCategory.InvalidData), ErrorClassifier.Classify(new InvalidVendorInvoiceException(invalid, "Not sent."), "Arg"));
+        var processing = new VendorTransactionStatus("T-1", InvoiceApi.Vendor, "Processing", Array.Empty<TransactionError>(), Array.Empty<string>(), DateTimeOffset.UtcNow);
+        Assert.Equal(("TransactionWaitTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new TransactionWaitTimeoutException(processing, TimeSpan.FromSeconds(5)), "Arg"));
+        Assert.Equal(("InvoiceExportTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new TimeoutException("export"), "Arg"));
     }
 
     [Fact]
@@ -53,6 +61,7 @@ public sealed class ErrorClassifierTests
             "InvalidConnectionParameter", "InvalidProfileParameter", "InvalidCustomerInvoiceQuery", "InvalidPurchaseOrderNumber",
             "InvalidSyncParameter", "InvalidInvoiceContent", "InvalidInvoiceExportParameter", "InvalidInvoiceQuery", "InvalidReceiveParameter",
             "InvoiceExportFailed", "InvoiceExportTimeout", "UnsafeZipEntry", "DocumentUrlExpired", "InvoiceFileExists", "SyncAlreadyRunning", "SyncIncomplete", "SpApiNotConnected",
+            "InvalidVendorInvoice", "InvalidVendorInvoiceInput", "DuplicateVendorInvoice", "VendorInvoiceNotSent", "TransactionWaitTimeout", "InvalidTransactionStatusParameter",
         })
         {
             Assert.Contains($"`{id}`", documented);

@@ -81,10 +81,10 @@ public sealed class RetryTests
         var client = sandbox.Client();
         sandbox.State.Faults.Inject(FaultKind.TooManyRequests, 2, "submitInvoices");
 
-        // The sandbox has no submission endpoint yet, so the third attempt ends in a 404 that is not retried.
+        // The third attempt reaches the submission endpoint, which refuses the empty invoice list with a 400 that is not retried.
         var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal(3, sandbox.Counters.RequestsFor("submitInvoices"));
     }
 

@@ -1,0 +1,56 @@
+using SpApi.Core.Http;
+
+namespace SpApi.Core.Invoicing;
+
+/// <summary>
+/// Sends batches one after the other. After a request whose outcome is unknown (a 5xx, a dropped
+/// connection or a timeout once the request went out), nothing more is sent in this run: the remaining
+/// invoices are collected in <see cref="NotSent"/>, so the person has one unknown request to check rather
+/// than one per batch, and a clear list of what is safe to send again.
+/// </summary>
+public sealed class InvoiceSubmission
+{
+    private readonly VendorInvoicingApi api;
+    private readonly TimeProvider time;
+    private readonly List<string> notSent = new();
+
+    /// <summary>Creates a run.</summary>
+    public InvoiceSubmission(VendorInvoicingApi api, TimeProvider time)
+    {
+        this.api = api ?? throw new ArgumentNullException(nameof(api));
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>True once a request's outcome is unknown; later batches are held back.</summary>
+    public bool Halted { get; private set; }
+
+    /// <summary>The invoices held back after <see cref="Halted"/>.</summary>
+    public IReadOnlyList<string> NotSent => notSent;
+
+    /// <summary>Sends the batch, or holds it back when the run has halted (then returns null).</summary>
+    public async Task<VendorInvoiceSubmission?> SendAsync(InvoiceBatch batch, CancellationToken cancellationToken)
+    {
+        if (Halted)
+        {
+            notSent.AddRange(batch.InvoiceIds);
+            return null;
+        }
+
+        try
+        {
+            var transactionId = await api.SubmitAsync(batch, cancellationToken).ConfigureAwait(false);
+            return new VendorInvoiceSubmission(transactionId, batch.Api, batch.InvoiceIds, time.GetUtcNow());
+        }
+        catch (SpApiException ex)
+        {
+            Halted |= ex.RequestMayHaveBeenProcessed;
+            var ids = string.Join(", ", batch.InvoiceIds);
+            var advice = ex.RequestMayHaveBeenProcessed
+                ? $" The outcome of invoices {ids} is unknown: Amazon may have received them. Do not submit them again until you have checked them in Vendor Central (Payments, Invoices) or with Amazon's invoice status; sending them twice could create duplicate invoices. Later batches of this run are held back."
+                : $" Amazon rejected the request, so none of its invoices were processed: {ids}. Fix the cause and submit them again.";
+            throw new SpApiException(
+                ex.Message + advice, ex.Operation, ex.StatusCode, ex.ErrorCode, ex.Details, ex.RequestId, ex.Errors,
+                ex.RequestMayHaveBeenProcessed, ex);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+
+namespace SpApi.Core.Invoicing;
+
+/// <summary>A transaction to read or wait for.</summary>
+public sealed record TransactionWatch(string TransactionId, InvoiceApi Api, IReadOnlyList<string> InvoiceIds);
+
+/// <summary>Where a wait stands, for Write-Progress.</summary>
+public readonly record struct TransactionWaitProgress(int Final, int Total, TimeSpan Elapsed, TimeSpan NextCheck);
+
+/// <summary>How transaction statuses are read and waited for.</summary>
+public sealed class TransactionWaitOptions
+{
+    /// <summary>How often to read the statuses of the transactions still processing.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long to wait for a final status; null waits as long as it takes.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>The Direct Fulfillment Transaction Status version: 2021-12-28 (current) or v1.</summary>
+    public string DirectFulfillmentVersion { get; set; } = "2021-12-28";
+}
+
+/// <summary>Reads transaction statuses, and waits for them to become final (Success or Failure).</summary>
+public static class TransactionWaiter
+{
+    /// <summary>Reads one status now.</summary>
+    public static async Task<VendorTransactionStatus> GetAsync(
+        VendorInvoicingApi api, TransactionWatch watch, TransactionWaitOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var transaction = await api.GetTransactionAsync(watch.Api, watch.TransactionId, options.DirectFulfillmentVersion, cancellationToken).ConfigureAwait(false);
+        var errors = (transaction.Errors ?? new()).Select(e => new TransactionError(e.Code, e.Message, e.Details, InvoiceNamed(e, watch.InvoiceIds))).ToList();
+        return new VendorTransactionStatus(watch.TransactionId, watch.Api, transaction.Status ?? "Unknown", errors, watch.InvoiceIds, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Polls until every transaction is final, yielding each as it becomes final. When the timeout would pass
+    /// before the next check, the ones still processing are yielded with their last status (IsFinal false).
+    /// </summary>
+    public static async IAsyncEnumerable<VendorTransactionStatus> WaitAsync(
+        VendorInvoicingApi api,
+        IReadOnlyList<TransactionWatch> watches,
+        TransactionWaitOptions options,
+        TimeProvider time,
+        IProgress<TransactionWaitProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (options.PollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(options.PollInterval <= TimeSpan.Zero ? "PollIntervalSec" : "TimeoutSec", "The poll interval and the timeout must be positive.");
+        }
+
+        var started = time.GetTimestamp();
+        var pending = watches.ToList();
+        while (true)
+        {
+            var stillProcessing = new List<(TransactionWatch Watch, VendorTransactionStatus Status)>();
+            foreach (var watch in pending)
+            {
+                var status = await GetAsync(api, watch, options, time, cancellationToken).ConfigureAwait(false);
+                if (status.IsFinal)
+                {
+                    yield return status;
+                }
+                else
+                {
+                    stillProcessing.Add((watch, status));
+                }
+            }
+
+            if (stillProcessing.Count == 0)
+            {
+                yield break;
+            }
+
+            var elapsed = time.GetElapsedTime(started);
+            if (options.Timeout is { } timeout && elapsed + options.PollInterval > timeout)
+            {
+                foreach (var (_, status) in stillProcessing)
+                {
+                    yield return status;
+                }
+
+                yield break;
+            }
+
+            pending = stillProcessing.Select(p => p.Watch).ToList();
+
+            // Report once the next check is scheduled, so what the report says is already true.
+            var nextCheck = Polyfills.TimeProviderDelay.Delay(time, options.PollInterval, cancellationToken);
+            progress?.Report(new TransactionWaitProgress(watches.Count - pending.Count, watches.Count, elapsed, options.PollInterval));
+            await nextCheck.ConfigureAwait(false);
+        }
+    }
+
+    // Amazon's transaction errors are not per invoice; an error that names one of the transaction's invoices is about that one.
+    private static string? InvoiceNamed(Http.SpApiError error, IReadOnlyList<string> invoiceIds) =>
+        invoiceIds.Where(id => (error.Message + " " + error.Details).Contains(id)).OrderByDescending(id => id.Length).FirstOrDefault();
+}

@@ -1,0 +1,89 @@
+using System.Management.Automation;
+using SpApi.Core.Invoicing;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Reads the status of an invoice submission's transaction: Processing, Success, or Failure with Amazon's
+/// errors. Pipe Submit-SpVendorInvoice's results to it; -Wait polls until the status is final.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "SpTransactionStatus")]
+[OutputType(typeof(VendorTransactionStatus))]
+public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
+{
+    private readonly List<TransactionWatch> waiting = new();
+
+    /// <summary>The transaction id, from Submit-SpVendorInvoice.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string TransactionId { get; set; } = string.Empty;
+
+    /// <summary>The API of the transaction: Vendor (getTransaction, the default) or DirectFulfillment (getTransactionStatus).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public InvoiceApi Api { get; set; } = InvoiceApi.Vendor;
+
+    /// <summary>The invoices of the transaction, carried into the output so Amazon's errors can be matched to them.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("InvoiceIds")]
+    [ValidateNotNull]
+    public string[] InvoiceId { get; set; } = Array.Empty<string>();
+
+    /// <summary>For Direct Fulfillment: the Transaction Status API version, 2021-12-28 (default) or v1.</summary>
+    [Parameter]
+    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
+
+    /// <summary>Polls until the status is Success or Failure.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how long to wait, in seconds; no limit when not given.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? TimeoutSec { get; set; }
+
+    /// <summary>With -Wait: how often to read the status, in seconds (default 10).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 10;
+
+    private TransactionWaitOptions Options => new()
+    {
+        PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+        Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        DirectFulfillmentVersion = ApiVersion,
+    };
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var watch = new TransactionWatch(TransactionId, Api, InvoiceId);
+        if (Wait)
+        {
+            // Every transaction of the pipeline is waited for together, in EndProcessing.
+            waiting.Add(watch);
+            return;
+        }
+
+        var api = new VendorInvoicingApi(Client);
+        var options = Options;
+        try
+        {
+            RunCore(async (writer, ct) => writer.Object(await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)));
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteError(ToErrorRecord(ex, "InvalidTransactionStatusParameter", TransactionId));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (waiting.Count > 0)
+        {
+            WaitForTransactions(new VendorInvoicingApi(Client), waiting, Options);
+        }
+    }
+}

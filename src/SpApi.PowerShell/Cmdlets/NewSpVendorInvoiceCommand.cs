@@ -1,0 +1,197 @@
+using System.Management.Automation;
+using SpApi.Core.Apis.VendorDirectFulfillmentPayments;
+using SpApi.Core.Apis.VendorInvoices;
+using SpApi.Core.Invoicing;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Builds vendor (or, with -DirectFulfillment, Direct Fulfillment) invoice objects in the model's shape: from
+/// parameters, from hashtables, or from objects such as Import-Csv rows (one row per line item, grouped by
+/// InvoiceNumber), ConvertFrom-Json or Import-Clixml output. It makes no call; Test-SpVendorInvoice checks
+/// the result and Submit-SpVendorInvoice sends it.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "SpVendorInvoice", DefaultParameterSetName = InputObjectSet)]
+[OutputType(typeof(Invoice), typeof(InvoiceDetail))]
+public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
+{
+    private const string InputObjectSet = "InputObject";
+    private const string ParametersSet = "Parameters";
+
+    private InvoiceStream? stream;
+
+    /// <summary>A hashtable or object in the model's shape, or a CSV row (columns in docs/vendor-invoices.md).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [AllowNull]
+    public object? InputObject { get; set; }
+
+    /// <summary>The invoice (or credit note) number: id in the vendor model, invoiceNumber in Direct Fulfillment's.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    [Alias("InvoiceNumber")]
+    [ValidateNotNullOrEmpty]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Invoice (default) or CreditNote; vendor invoices only.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateSet("Invoice", "CreditNote")]
+    public string? InvoiceType { get; set; }
+
+    /// <summary>The invoice date (date in the vendor model, invoiceDate in Direct Fulfillment's).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    [Alias("InvoiceDate")]
+    public DateTime Date { get; set; }
+
+    /// <summary>The party receiving the payment: a party id (your vendor code), or a hashtable with partyId, address and taxRegistrationDetails.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    [ValidateNotNull]
+    public object RemitToParty { get; set; } = string.Empty;
+
+    /// <summary>The party sending the goods (required for Direct Fulfillment: the warehouse code); a party id or a hashtable.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    public object? ShipFromParty { get; set; }
+
+    /// <summary>The party receiving the goods (vendor invoices); a party id or a hashtable.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    public object? ShipToParty { get; set; }
+
+    /// <summary>The party the invoice is issued to; a party id or a hashtable.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    public object? BillToParty { get; set; }
+
+    /// <summary>The invoice total. Write it as a decimal (12.50d) or a string ("12.50") to keep its scale.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    public decimal InvoiceTotal { get; set; }
+
+    /// <summary>The ISO 4217 currency of the invoice; every amount given without a currency gets it.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    [ValidatePattern("^[A-Z]{3}$")]
+    public string CurrencyCode { get; set; } = string.Empty;
+
+    /// <summary>The line items: hashtables in the model's shape; lines without itemSequenceNumber are numbered 1, 2 and so on.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateNotNull]
+    public object[]? Item { get; set; }
+
+    /// <summary>The invoice's taxes (taxDetails; taxTotals in Direct Fulfillment), as hashtables.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateNotNull]
+    public object[]? TaxDetail { get; set; }
+
+    /// <summary>The invoice's charges (chargeDetails), as hashtables.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateNotNull]
+    public object[]? ChargeDetail { get; set; }
+
+    /// <summary>The invoice's allowances (allowanceDetails), as hashtables; vendor invoices only.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateNotNull]
+    public object[]? AllowanceDetail { get; set; }
+
+    /// <summary>An additional reference number for regulatory or other purposes.</summary>
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ReferenceNumber { get; set; }
+
+    /// <summary>Builds the Direct Fulfillment model (InvoiceDetail) instead of the vendor one (Invoice).</summary>
+    [Parameter]
+    public SwitchParameter DirectFulfillment { get; set; }
+
+    private InvoiceApi Api => DirectFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => stream = new InvoiceStream(Api, applyRules: false);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ParametersSet)
+        {
+            var result = InvoiceInput.Read(FromParameters(), Api);
+            if (result.Invoice is { } invoice)
+            {
+                MoneyDefaults.FillCurrency(invoice, CurrencyCode);
+            }
+
+            Emit(result);
+            return;
+        }
+
+        Emit(() => stream!.Add(PlainObject.From(InputObject)));
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => Emit(() => stream!.Complete());
+
+    private void Emit(Func<IReadOnlyList<VendorInvoiceTestResult>> results)
+    {
+        try
+        {
+            foreach (var result in results())
+            {
+                Emit(result);
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", InputObject));
+        }
+    }
+
+    private void Emit(VendorInvoiceTestResult result)
+    {
+        if (result.IsValid)
+        {
+            WriteObject(result.Invoice);
+        }
+        else
+        {
+            WriteError(ToErrorRecord(new InvalidVendorInvoiceException(result, "No invoice object was made from it; fix the input."), "InvalidVendorInvoiceInput", result.InvoiceId));
+        }
+    }
+
+    private Dictionary<string, object?> FromParameters()
+    {
+        var directFulfillment = DirectFulfillment.IsPresent;
+        var tree = PlainTree.NewObject();
+        tree[directFulfillment ? "invoiceNumber" : "id"] = Id;
+        tree[directFulfillment ? "invoiceDate" : "date"] = Date;
+        Add(tree, "invoiceType", InvoiceType ?? (directFulfillment ? null : "Invoice"));
+        Add(tree, "referenceNumber", ReferenceNumber);
+        Add(tree, "remitToParty", Party(RemitToParty));
+        Add(tree, "shipFromParty", Party(ShipFromParty));
+        Add(tree, "shipToParty", Party(ShipToParty));
+        Add(tree, "billToParty", Party(BillToParty));
+        tree["invoiceTotal"] = new Dictionary<string, object?> { ["amount"] = InvoiceTotal, ["currencyCode"] = CurrencyCode };
+        Add(tree, directFulfillment ? "taxTotals" : "taxDetails", PlainObject.From(TaxDetail));
+        Add(tree, "chargeDetails", PlainObject.From(ChargeDetail));
+        Add(tree, "allowanceDetails", PlainObject.From(AllowanceDetail));
+        if (PlainObject.From(Item) is List<object?> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is Dictionary<string, object?> line && !line.ContainsKey("itemSequenceNumber"))
+                {
+                    line["itemSequenceNumber"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            tree["items"] = items;
+        }
+
+        return tree;
+    }
+
+    // A party given as text is its party id, the usual case for Amazon's side (billToParty) and for vendor codes.
+    private static object? Party(object? party) => PlainObject.From(party) is string partyId
+        ? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["partyId"] = partyId }
+        : PlainObject.From(party);
+
+    private static void Add(Dictionary<string, object?> tree, string name, object? value)
+    {
+        if (value is not null)
+        {
+            tree[name] = value;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Management.Automation;
+using SpApi.Core.Invoicing;
+using SpApi.Core.Operations;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Submits vendor invoices (submitInvoices) or Direct Fulfillment invoices (submitInvoice). Every invoice is
+/// checked first and an invalid one is never sent; valid ones go in batches (50 per request by default, at
+/// most 1 MiB), one result per batch with its TransactionId. -Wait follows the transactions to Success or
+/// Failure. A request whose fate is unknown is never sent again, and the rest of the run is held back.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Submit, "SpVendorInvoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InvoiceInputSets.InputObject)]
+[OutputType(typeof(VendorInvoiceSubmission), typeof(VendorTransactionStatus))]
+public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
+{
+    private readonly List<TransactionWatch> submitted = new();
+    private InvoiceStream? stream;
+    private InvoiceBatcher? batcher;
+    private InvoiceSubmission? submission;
+    private VendorInvoicingApi? api;
+
+    /// <summary>Invoices from New-SpVendorInvoice, hashtables or objects in the model's shape, or CSV rows.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
+    [AllowNull]
+    public object? InputObject { get; set; }
+
+    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.Path)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>Reads plain input as Direct Fulfillment invoices and sends them with submitInvoice; model objects keep their own kind.</summary>
+    [Parameter]
+    public SwitchParameter DirectFulfillment { get; set; }
+
+    /// <summary>Sends invoices that break the model's rules too (the input must still read as the model). Amazon will judge them.</summary>
+    [Parameter]
+    public SwitchParameter SkipValidation { get; set; }
+
+    /// <summary>The most invoices per request, 1 to 100 (default 50); a request also closes before 1 MiB.</summary>
+    [Parameter]
+    [ValidateRange(1, InvoiceBatcher.LargestBatch)]
+    public int BatchSize { get; set; } = InvoiceBatcher.DefaultMaxInvoices;
+
+    /// <summary>Waits for each transaction's final status (Success or Failure) and outputs it instead of the submission result.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how long to wait, in seconds; no limit when not given.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? TimeoutSec { get; set; }
+
+    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 10;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        stream = new InvoiceStream(DirectFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor, applyRules: !SkipValidation);
+        batcher = new InvoiceBatcher(BatchSize);
+        api = new VendorInvoicingApi(Client);
+        submission = new InvoiceSubmission(api, TimeProvider.System);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            foreach (var source in InvoiceInputSets.Sources(this, ParameterSetName, InputObject, Path))
+            {
+                Accept(stream!.Add(source));
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", InputObject));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        Accept(stream!.Complete());
+        foreach (var batch in batcher!.Flush())
+        {
+            Send(batch);
+        }
+
+        if (submission!.NotSent.Count > 0)
+        {
+            WriteError(ToErrorRecord(new InvoicesNotSentException(submission.NotSent), "InvalidVendorInvoiceInput", submission.NotSent));
+        }
+
+        if (Wait && submitted.Count > 0)
+        {
+            WaitForTransactions(api!, submitted, new TransactionWaitOptions
+            {
+                PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+                Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            });
+        }
+    }
+
+    private void Accept(IEnumerable<VendorInvoiceTestResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (!result.IsValid || result.Invoice is null)
+            {
+                WriteError(ToErrorRecord(new InvalidVendorInvoiceException(result, "It was not sent."), "InvalidVendorInvoiceInput", result.InvoiceId));
+                continue;
+            }
+
+            IReadOnlyList<InvoiceBatch> closed;
+            try
+            {
+                closed = batcher!.Add(result.Invoice);
+            }
+            catch (DuplicateInvoiceException ex)
+            {
+                WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", ex.InvoiceId));
+                continue;
+            }
+
+            foreach (var batch in closed)
+            {
+                Send(batch);
+            }
+        }
+    }
+
+    private void Send(InvoiceBatch batch)
+    {
+        var operation = batch.Api == InvoiceApi.DirectFulfillment ? SpApiOperations.SubmitDirectFulfillmentInvoice : SpApiOperations.SubmitVendorInvoices;
+        var invoices = string.Join(", ", batch.Invoices.Select(i => $"{InvoiceInput.IdOf(i)} ({Total(i)})"));
+        if (!submission!.Halted && !ShouldProcess($"{batch.Invoices.Count} invoice(s): {invoices}", $"Submit to {operation.Name} ({operation.Method} {operation.PathTemplate})"))
+        {
+            return;
+        }
+
+        try
+        {
+            RunCore(async (writer, ct) =>
+            {
+                if (await submission.SendAsync(batch, ct).ConfigureAwait(false) is not { } result)
+                {
+                    return;
+                }
+
+                if (Wait)
+                {
+                    submitted.Add(new TransactionWatch(result.TransactionId, result.Api, result.InvoiceIds));
+                }
+                else
+                {
+                    writer.Object(result);
+                }
+            });
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            // One batch's failure is reported and the run goes on (or holds back, after an unknown outcome).
+            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", batch.InvoiceIds));
+        }
+    }
+
+
+    private static string Total(object invoice) => invoice switch
+    {
+        Core.Apis.VendorInvoices.Invoice vendor => vendor.InvoiceTotal?.ToString() ?? "no total",
+        Core.Apis.VendorDirectFulfillmentPayments.InvoiceDetail directFulfillment => directFulfillment.InvoiceTotal?.ToString() ?? "no total",
+        _ => "no total",
+    };
+}

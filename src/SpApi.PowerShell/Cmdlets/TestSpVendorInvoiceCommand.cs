@@ -1,0 +1,66 @@
+using System.Management.Automation;
+using SpApi.Core.Invoicing;
+using SpApi.PowerShell.Infrastructure;
+
+namespace SpApi.PowerShell.Cmdlets;
+
+/// <summary>
+/// Checks invoices against the model's rules without calling Amazon: required fields, enums, formats of
+/// amounts, dates, codes and party details, tax registration arrays, one currency per invoice, and the
+/// invoice total. One result per invoice lists every problem with its path; -Quiet returns $true or $false.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject)]
+[OutputType(typeof(VendorInvoiceTestResult), typeof(bool))]
+public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
+{
+    private InvoiceStream? stream;
+
+    /// <summary>An invoice from New-SpVendorInvoice, a hashtable or object in the model's shape, or a CSV row.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
+    [AllowNull]
+    public object? InputObject { get; set; }
+
+    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.Path)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>Reads plain input as Direct Fulfillment invoices (InvoiceDetail); model objects keep their own kind.</summary>
+    [Parameter]
+    public SwitchParameter DirectFulfillment { get; set; }
+
+    /// <summary>Returns $true or $false for each invoice instead of the result object.</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() =>
+        stream = new InvoiceStream(DirectFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor, applyRules: true);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            foreach (var source in InvoiceInputSets.Sources(this, ParameterSetName, InputObject, Path))
+            {
+                Write(stream!.Add(source));
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", InputObject));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => Write(stream!.Complete());
+
+    private void Write(IEnumerable<VendorInvoiceTestResult> results)
+    {
+        foreach (var result in results)
+        {
+            WriteObject(Quiet ? result.IsValid : result);
+        }
+    }
+}
