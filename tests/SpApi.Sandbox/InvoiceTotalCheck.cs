@@ -6,14 +6,14 @@ namespace SpApi.Sandbox;
 /// <summary>
 /// The business check of a submitted invoice that has items: invoiceTotal must equal
 /// Σ netCost × invoicedQuantity + charges − allowances + taxes, rounded to cents. Charges, allowances and
-/// taxes are the invoice's own lists where it has them, otherwise the sums of its items' lists (taxes then
-/// also include those inside the charges, less those inside the allowances).
+/// taxes are the invoice's own lists where it has them, otherwise the sums of its items' lists; the taxes
+/// inside the charges are added and those inside the allowances subtracted in either case.
 /// Computed in decimal, as money must never pass through binary floating point.
 /// </summary>
 internal static class InvoiceTotalCheck
 {
     private const string Code = "INVALID_INVOICE_TOTAL";
-    private const string Formula = "invoiceTotal = Σ items netCost × invoicedQuantity + charges − allowances + taxes, each taken from the invoice when it lists any, otherwise from its items (with the taxes inside those charges and allowances).";
+    private const string Formula = "invoiceTotal = Σ items netCost × invoicedQuantity + charges − allowances + taxes, each taken from the invoice when it lists any, otherwise from its items, plus the taxes inside those charges, less those inside those allowances.";
 
     /// <summary>The error of an invoice (already valid against its model) whose total does not add up; null when it does.</summary>
     public static SandboxError? Check(JsonElement invoice, InvoiceSubmissionModel model)
@@ -32,12 +32,12 @@ internal static class InvoiceTotalCheck
             var allowances = model.AllowancesProperty is { } property ? Entries(invoice, items, property, property) : new List<JsonElement>();
             var invoiceTaxes = List(invoice, model.InvoiceTaxesProperty).ToList();
 
-            // Without invoice-level taxes, the taxes are the items' plus those inside the charges, less those inside the allowances.
-            var taxes = invoiceTaxes.Count > 0
-                ? Total(invoiceTaxes, "taxAmount")
-                : Total(items.EnumerateArray().SelectMany(i => List(i, "taxDetails")), "taxAmount")
-                    + Total(charges.SelectMany(c => List(c, "taxDetails")), "taxAmount")
-                    - Total(allowances.SelectMany(a => List(a, "taxDetails")), "taxAmount");
+            // Taxes inside charges and allowances are not line-item taxes, so they count whichever list the line taxes come from.
+            var taxes = (invoiceTaxes.Count > 0
+                    ? Total(invoiceTaxes, "taxAmount")
+                    : Total(items.EnumerateArray().SelectMany(i => List(i, "taxDetails")), "taxAmount"))
+                + Total(charges.SelectMany(c => List(c, "taxDetails")), "taxAmount")
+                - Total(allowances.SelectMany(a => List(a, "taxDetails")), "taxAmount");
             computed = Math.Round(
                 items.EnumerateArray().Sum(i => Amount(i, "netCost") * i.GetProperty("invoicedQuantity").GetProperty("amount").GetDecimal())
                     + Total(charges, "chargeAmount") - Total(allowances, "allowanceAmount") + taxes,

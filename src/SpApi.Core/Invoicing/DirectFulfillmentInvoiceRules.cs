@@ -65,10 +65,10 @@ public static class DirectFulfillmentInvoiceRules
         sum.Lines = sum.Sum(items, item => item?.NetCost?.Amount * item?.InvoicedQuantity?.Amount);
         var charges = invoice.ChargeDetails is { Count: > 0 } ? invoice.ChargeDetails : items.SelectMany(i => i?.ChargeDetails ?? new()).ToList();
         sum.Charges = sum.Sum(charges, c => c?.ChargeAmount?.Amount);
-        sum.Taxes = invoice.TaxTotals is { Count: > 0 }
-            ? sum.Sum(invoice.TaxTotals, t => t?.TaxAmount?.Amount)
-            : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount)
-                + sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount);
+        sum.Taxes = (invoice.TaxTotals is { Count: > 0 }
+                ? sum.Sum(invoice.TaxTotals, t => t?.TaxAmount?.Amount)
+                : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount))
+            + sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount);
         sum.Check(invoice.InvoiceTotal?.Amount, context, "invoiceTotal.amount", hasAllowances: false);
     }
 

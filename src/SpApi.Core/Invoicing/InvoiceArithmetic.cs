@@ -9,7 +9,9 @@ namespace SpApi.Core.Invoicing;
 ///   invoiceTotal = Σ lines (netCost × quantity) + charges − allowances + taxes.
 /// The invoice-level chargeDetails, allowanceDetails and taxDetails (taxTotals in Direct Fulfillment) are
 /// described as the totals "for all line items", so when an invoice lists any of one kind they are that
-/// kind's total; otherwise the lines' own details are summed. docs/vendor-invoices.md states the rule in full.
+/// kind's total; otherwise the lines' own details are summed. Taxes inside the charges counted are added and
+/// taxes inside the allowances counted are subtracted: they are not line-item taxes, and Amazon's own
+/// request example adds up only this way. docs/vendor-invoices.md states the rule in full.
 /// </summary>
 internal sealed class InvoiceArithmetic
 {

@@ -33,7 +33,7 @@ public sealed class CsvInvoice
 /// </summary>
 public sealed class InvoiceCsvGrouper
 {
-    private static readonly Regex Segment = new(@"^(?<name>[A-Za-z]+)(\[(?<index>\d+)\])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex Segment = new(@"^(?<name>[A-Za-z][A-Za-z0-9]*)(\[(?<index>\d+)\])?$", RegexOptions.CultureInvariant);
 
     private readonly InvoiceApi api;
     private readonly HashSet<string> completed = new(StringComparer.Ordinal);

@@ -40,7 +40,9 @@ public static class InvoiceInput
             InvoiceDetail directFulfillment => DirectFulfillmentInvoiceRules.Check(directFulfillment),
             _ => Array.Empty<InvoiceProblem>(),
         };
-        return new VendorInvoiceTestResult(read.Invoice, read.Api, read.Problems.Concat(rules).ToList(), read.InvoiceId);
+        // A field that could not be read is reported once, by the reader, not again as missing.
+        var unread = read.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        return new VendorInvoiceTestResult(read.Invoice, read.Api, read.Problems.Concat(rules.Where(p => !unread.Contains(p.Path))).ToList(), read.InvoiceId);
     }
 
     /// <summary>

@@ -79,11 +79,11 @@ public static class VendorInvoiceRules
         var allowances = invoice.AllowanceDetails is { Count: > 0 } ? invoice.AllowanceDetails : items.SelectMany(i => i?.AllowanceDetails ?? new()).ToList();
         sum.Charges = sum.Sum(charges, c => c?.ChargeAmount?.Amount);
         sum.Allowances = sum.Sum(allowances, a => a?.AllowanceAmount?.Amount);
-        sum.Taxes = invoice.TaxDetails is { Count: > 0 }
-            ? sum.Sum(invoice.TaxDetails, t => t?.TaxAmount?.Amount)
-            : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount)
-                + sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount)
-                - sum.Sum(allowances.SelectMany(a => a?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount);
+        sum.Taxes = (invoice.TaxDetails is { Count: > 0 }
+                ? sum.Sum(invoice.TaxDetails, t => t?.TaxAmount?.Amount)
+                : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount))
+            + sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount)
+            - sum.Sum(allowances.SelectMany(a => a?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount);
         sum.Check(invoice.InvoiceTotal?.Amount, context, "invoiceTotal.amount", hasAllowances: true);
     }
 
@@ -135,8 +135,12 @@ public static class VendorInvoiceRules
         {
             context.Required(item.PurchaseOrderNumber, path + ".purchaseOrderNumber", "is required on an Invoice (the model: mandatory when invoiceType is Invoice)");
         }
-        else if (context.Required(item.CreditNoteDetails, path + ".creditNoteDetails", "is required on a CreditNote line (the model: required if invoiceType is CreditNote)")
-            && item.CreditNoteDetails!.ReturnsReferenceNumber is not null)
+        else
+        {
+            context.Required(item.CreditNoteDetails, path + ".creditNoteDetails", "is required on a CreditNote line (the model: required if invoiceType is CreditNote)");
+        }
+
+        if (item.CreditNoteDetails?.ReturnsReferenceNumber is not null)
         {
             context.Required(item.CreditNoteDetails.GoodsReturnDate, path + ".creditNoteDetails.goodsReturnDate", "is required with returnsReferenceNumber (the model: mandatory for returns credit notes)");
         }
