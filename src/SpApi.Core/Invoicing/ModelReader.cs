@@ -228,6 +228,7 @@ public static class ModelReader
             (false, "buyerproductidentifier") => " Vendor invoices call it amazonProductIdentifier.",
             (true, "amazonproductidentifier") => " Direct Fulfillment invoices call it buyerProductIdentifier.",
             (true, "allowancedetails") => " Direct Fulfillment invoices have no allowances.",
+            (_, "payload") => " A request body is {\"invoices\": [ ... ]}, without the payload wrapper that the model's example shows.",
             (true, "invoicetype" or "creditnotedetails") => " Direct Fulfillment invoices have no invoice types or credit notes; is this a vendor invoice (leave out -DirectFulfillment)?",
             _ => string.Empty,
         };
