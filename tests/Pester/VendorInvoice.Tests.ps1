@@ -516,7 +516,7 @@ Describe 'Submit-SpVendorInvoice' {
         $vendor = New-InvoiceData -Id (New-InvoiceId MV) | New-SpVendorInvoice
         $directFulfillment = New-DirectFulfillmentData -Id (New-InvoiceId MD) | New-SpVendorInvoice -DirectFulfillment
         $sent = @($vendor, $directFulfillment | Submit-SpVendorInvoice)
-        ($sent.Api | Sort-Object) | Should -Be @('DirectFulfillment', 'Vendor')
+        ($sent | ForEach-Object { $_.Api.ToString() } | Sort-Object) | Should -Be @('DirectFulfillment', 'Vendor')
         Get-Calls submitInvoices | Should -Be 1
         Get-Calls submitInvoice | Should -Be 1
     }
@@ -584,13 +584,14 @@ Describe 'Get-SpTransactionStatus' {
     }
 
     It 'reads a Direct Fulfillment transaction with -ApiVersion <_>' -ForEach @('2021-12-28', 'v1') {
+        $version = $_
         $id = New-InvoiceId DF
         $sent = New-DirectFulfillmentData -Id $id | Submit-SpVendorInvoice -DirectFulfillment
         $sent.Api | Should -Be 'DirectFulfillment'
 
-        $first = Get-SpTransactionStatus -TransactionId $sent.TransactionId -Api DirectFulfillment -ApiVersion $_
+        $first = Get-SpTransactionStatus -TransactionId $sent.TransactionId -Api DirectFulfillment -ApiVersion $version
         $first.Status | Should -Be 'Processing'
-        $final = Get-SpTransactionStatus -TransactionId $sent.TransactionId -Api DirectFulfillment -ApiVersion $_ -InvoiceId $id -Wait -PollIntervalSec 1 -TimeoutSec 60
+        $final = Get-SpTransactionStatus -TransactionId $sent.TransactionId -Api DirectFulfillment -ApiVersion $version -InvoiceId $id -Wait -PollIntervalSec 1 -TimeoutSec 60
         $final.Api | Should -Be 'DirectFulfillment'
         $final.Status | Should -Be 'Success'
         $final.InvoiceIds | Should -Be $id

@@ -64,8 +64,19 @@ public sealed class InvoiceBatcher
     /// <summary>The largest body, in bytes; an invoice larger on its own still goes, alone.</summary>
     public int MaxBodyBytes { get; }
 
-    /// <summary>Adds a valid model invoice; returns the batches it closed (none, or one).</summary>
-    public IReadOnlyList<InvoiceBatch> Add(object invoice)
+    /// <summary>Adds a checked invoice; an invalid one is refused, so it can never be sent. Returns the batches it closed.</summary>
+    public IReadOnlyList<InvoiceBatch> Add(VendorInvoiceTestResult checkedInvoice)
+    {
+        if (!checkedInvoice.IsValid || checkedInvoice.Invoice is null)
+        {
+            throw new InvalidVendorInvoiceException(checkedInvoice, "It was not sent.");
+        }
+
+        return Add(checkedInvoice.Invoice);
+    }
+
+    /// <summary>Adds a model invoice as it is; returns the batches it closed (none, or one).</summary>
+    internal IReadOnlyList<InvoiceBatch> Add(object invoice)
     {
         var api = invoice is Apis.VendorDirectFulfillmentPayments.InvoiceDetail ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor;
         var id = InvoiceInput.IdOf(invoice) ?? throw new ArgumentException("InputObject: an invoice without a number cannot be submitted.", "InputObject");

@@ -111,20 +111,15 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     {
         foreach (var result in results)
         {
-            if (!result.IsValid || result.Invoice is null)
-            {
-                WriteError(ToErrorRecord(new InvalidVendorInvoiceException(result, "It was not sent."), "InvalidVendorInvoiceInput", result.InvoiceId));
-                continue;
-            }
-
             IReadOnlyList<InvoiceBatch> closed;
             try
             {
-                closed = batcher!.Add(result.Invoice);
+                closed = batcher!.Add(result);
             }
-            catch (DuplicateInvoiceException ex)
+            catch (Exception ex) when (ex is InvalidVendorInvoiceException or DuplicateInvoiceException)
             {
-                WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", ex.InvoiceId));
+                // Per invoice: it is not sent, and the others go on.
+                WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", result.InvoiceId));
                 continue;
             }
 

@@ -5,6 +5,7 @@ using SpApi.Core.Connection;
 using SpApi.Core.Endpoints;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
+using SpApi.Core.Invoicing;
 using SpApi.Core.Limits;
 using SpApi.Core.Security;
 using SpApi.Core.Workflows;
@@ -71,6 +72,19 @@ public sealed class BadInputCatalogueTests
         ["empty export id"] = ("ExportId", "must not be empty", c => c.TaxInvoices.GetInvoicesExportAsync("", CancellationToken.None)),
         ["receive without a folder"] = ("Path", "folder", c => Receive(c, new InvoiceExportReceiveOptions { Folder = "" })),
         ["receive polling every 0 s"] = ("PollIntervalSec", "must be positive", c => Receive(c, new InvoiceExportReceiveOptions { Folder = c.Folder, PollInterval = TimeSpan.Zero })),
+
+        // New-, Test- and Submit-SpVendorInvoice, Get-SpTransactionStatus.
+        ["batch size 0"] = ("BatchSize", "from 1 to 100", _ => Run(() => new InvoiceBatcher(0))),
+        ["batch size 101"] = ("BatchSize", "from 1 to 100", _ => Run(() => new InvoiceBatcher(101))),
+        ["the same invoice twice"] = ("InputObject", "appears twice in the input", _ => Run(() => Twice(new InvoiceBatcher(), Invoice("INV-1")))),
+        ["invoice file that is not JSON"] = ("Path", "is not valid JSON", c => Run(() => InvoiceInput.ReadFile(File(c, "{ \"invoices\": ")))),
+        ["invoice file holding text"] = ("Path", "must hold {\"invoices\": [ ... ]}", c => Run(() => InvoiceInput.ReadFile(File(c, "\"INV-1\"")))),
+        ["missing invoice file"] = ("Path", "cannot be read", c => Run(() => InvoiceInput.ReadFile(Path.Combine(c.Folder, "missing.json")))),
+        ["CSV rows of an invoice apart"] = ("InputObject", "must be adjacent", _ => Run(() => Rows("A1", "B1", "A1"))),
+        ["CSV row without an invoice number"] = ("InputObject", "has no InvoiceNumber", _ => Run(() => Rows("A1", " "))),
+        ["empty transaction id"] = ("TransactionId", "must not be empty", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.Vendor, " ", "2021-12-28", CancellationToken.None)),
+        ["unknown transaction status version"] = ("ApiVersion", "2021-12-28, v1", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.DirectFulfillment, "T-1", "2022-01-01", CancellationToken.None)),
+        ["transaction poll every 0 s"] = ("PollIntervalSec", "must be positive", c => TransactionWaiter.WaitAsync(new VendorInvoicingApi(c.Client), new[] { new TransactionWatch("T-1", InvoiceApi.Vendor, Array.Empty<string>()) }, new TransactionWaitOptions { PollInterval = TimeSpan.Zero }, TimeProvider.System, null, CancellationToken.None).ToListAsync()),
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
@@ -127,6 +141,28 @@ public sealed class BadInputCatalogueTests
 
     private static Task Receive(Context context, InvoiceExportReceiveOptions options) =>
         InvoiceExportReceiver.ReceiveAsync(context.TaxInvoices, context.Client, "EXPORT000001", options, TimeProvider.System, null, CancellationToken.None).ToListAsync();
+
+    private static object Invoice(string id) =>
+        InvoiceInput.Read(new Dictionary<string, object?> { ["id"] = id }, InvoiceApi.Vendor).Invoice!;
+
+    private static object Twice(InvoiceBatcher batcher, object invoice)
+    {
+        batcher.Add(invoice);
+        return batcher.Add(invoice);
+    }
+
+    private static string File(Context context, string content)
+    {
+        var path = Path.Combine(context.Folder, "invoices.json");
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static object Rows(params string[] invoiceNumbers)
+    {
+        var grouper = new InvoiceCsvGrouper(InvoiceApi.Vendor);
+        return invoiceNumbers.Select(n => grouper.Add(new Dictionary<string, string?> { ["InvoiceNumber"] = n })).ToList();
+    }
 
     private static Task Run(Action action)
     {

@@ -25,7 +25,7 @@ public sealed class InvoiceSubmissionTests
         Assert.All(results, r => Assert.True(r.IsValid, r.ToString()));
 
         var batcher = new InvoiceBatcher();
-        var batches = results.SelectMany(r => batcher.Add(r.Invoice!)).ToList();
+        var batches = results.SelectMany(batcher.Add).ToList();
         batches.AddRange(batcher.Flush());
         var submitted = new List<VendorInvoiceSubmission>();
         foreach (var batch in batches)
@@ -47,6 +47,21 @@ public sealed class InvoiceSubmissionTests
         Assert.Equal(3, sandbox.Counters.InvoicesReceived);
         Assert.Equal(0, sandbox.Counters.DuplicateInvoiceSubmissions);
         Assert.Equal(2, sandbox.Counters.RequestsFor("getTransaction"));
+    }
+
+    [Fact]
+    public async Task ABadTotalIsALocalErrorAndNothingIsSent()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var batcher = new InvoiceBatcher();
+        var checkedInvoice = InvoiceSamples.Test(InvoiceApi.Vendor, ("invoiceTotal.amount", "\"40.00\""));
+
+        var error = Assert.Throws<InvalidVendorInvoiceException>(() => batcher.Add(checkedInvoice));
+
+        Assert.Contains("invoiceTotal.amount: 40.00 does not equal the computed total 41.89", error.Message);
+        Assert.Contains("It was not sent.", error.Message);
+        Assert.Empty(batcher.Flush());
+        Assert.Equal(0, sandbox.Counters.Requests);
     }
 
     [Fact]
