@@ -39,7 +39,7 @@ BeforeAll {
     $script:vendorInvoice = 'SpApi.Core.Apis.VendorInvoices.Invoice'
     $script:directFulfillmentInvoice = 'SpApi.Core.Apis.VendorDirectFulfillmentPayments.InvoiceDetail'
 
-    function Get-Counter([string] $Name) { [int] (Get-SpApiSandboxCounter $sandbox).$Name }
+    function Get-SandboxCount([string] $Name) { [int] (Get-SpApiSandboxCounter $sandbox).$Name }
 
     function Get-Calls([string] $Operation) {
         $count = (Get-SpApiSandboxCounter $sandbox).byOperation.PSObject.Properties[$Operation]
@@ -98,7 +98,7 @@ BeforeAll {
     function ConvertTo-WireJson($Value) {
         if (-not ('System.Text.Json.JsonSerializer' -as [type])) {
             # Windows PowerShell: the module ships System.Text.Json and may not have loaded it yet.
-            Add-Type -Path (Join-Path (Get-Module SpApi).ModuleBase 'bin/net472/System.Text.Json.dll')
+            Add-Type -Path (Join-Path (Join-Path (Join-Path (Get-Module SpApi).ModuleBase 'bin') 'net472') 'System.Text.Json.dll')
         }
         $options = [System.Text.Json.JsonSerializerOptions]::new([System.Text.Json.JsonSerializerDefaults]::Web)
         [System.Text.Json.JsonSerializer]::Serialize($Value, $Value.GetType(), $options)
@@ -240,7 +240,8 @@ Describe 'New-SpVendorInvoice' {
         $bad = New-InvoiceData -Id INV-BAD2
         $bad.invoiceTotal.amount = '$24.50'
         $made = @($bad, (New-InvoiceData -Id INV-GOOD2) | New-SpVendorInvoice -ErrorVariable problems -ErrorAction SilentlyContinue)
-        $made.Id | Should -Be 'INV-GOOD2'
+        $made.Count | Should -Be 1
+        $made[0].Id | Should -Be 'INV-GOOD2'
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.NewSpVendorInvoiceCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
@@ -261,6 +262,7 @@ Describe 'New-SpVendorInvoice' {
         $problems[0].Exception.Message | Should -Match 'row 3 belongs to invoice INV-A'
         $problems[0].Exception.Message | Should -Match 'adjacent'
         # The rows before the stray one still make their invoices.
+        $made.Count | Should -Be 2
         $made.Id | Should -Be @('INV-A', 'INV-B')
         @($made[0].Items).Count | Should -Be 1
     }
@@ -272,9 +274,9 @@ Describe 'New-SpVendorInvoice' {
     }
 
     It 'makes no call' {
-        $before = Get-Counter requests
+        $before = Get-SandboxCount requests
         New-InvoiceData -Id INV-N1 | New-SpVendorInvoice | Out-Null
-        Get-Counter requests | Should -Be $before
+        Get-SandboxCount requests | Should -Be $before
     }
 }
 
@@ -318,6 +320,7 @@ Describe 'Test-SpVendorInvoice' {
         $data.remitToParty.address.postalOrZipCode = '98109'
         $result = $data | Test-SpVendorInvoice -DirectFulfillment
         $result.Api | Should -Be 'DirectFulfillment'
+        $result.IsValid | Should -BeFalse
         $result.Problems.Path | Should -Contain 'shipFromParty'
         $result.Problems.Path | Should -Contain 'remitToParty.address.postalOrZipCode'
     }
@@ -335,6 +338,7 @@ Describe 'Test-SpVendorInvoice' {
         $body = Write-JsonFile 'body.json' @{ invoices = @((New-InvoiceData -Id INV-F1), (New-InvoiceData -Id INV-F2 -Total '1.00')) }
         $single = Write-JsonFile 'single.json' (New-InvoiceData -Id INV-F3)
         $results = @(Test-SpVendorInvoice -Path $body, $single)
+        $results.Count | Should -Be 3
         $results.InvoiceId | Should -Be @('INV-F1', 'INV-F2', 'INV-F3')
         $results.IsValid | Should -Be @($true, $false, $true)
         Test-SpVendorInvoice -Path $single -Quiet | Should -BeTrue
@@ -348,12 +352,12 @@ Describe 'Test-SpVendorInvoice' {
     }
 
     It 'sends nothing to the sandbox' {
-        $before = Get-Counter requests
+        $before = Get-SandboxCount requests
         $bad = New-InvoiceData -Id INV-S2
         $bad.invoiceType = 'invoice'
         (New-InvoiceData -Id INV-S1), $bad | Test-SpVendorInvoice | Out-Null
         Test-SpVendorInvoice -Path (Write-JsonFile 'quiet.json' (New-InvoiceData -Id INV-S3)) -Quiet | Out-Null
-        Get-Counter requests | Should -Be $before
+        Get-SandboxCount requests | Should -Be $before
     }
 }
 
@@ -376,8 +380,8 @@ Describe 'Submit-SpVendorInvoice' {
             @($status.Errors).Count | Should -Be 0
         }
         ($statuses.InvoiceIds | Sort-Object) | Should -Be @('INV-1001', 'INV-1002', 'INV-1003')
-        Get-Counter invoicesReceived | Should -Be 3
-        Get-Counter duplicateInvoiceSubmissions | Should -Be 0
+        Get-SandboxCount invoicesReceived | Should -Be 3
+        Get-SandboxCount duplicateInvoiceSubmissions | Should -Be 0
     }
 
     It 'submits CSV rows directly, grouped into invoices' {
@@ -396,14 +400,14 @@ Describe 'Submit-SpVendorInvoice' {
         $sent[0].InvoiceIds | Should -Be $ids
         $sent[0].SubmittedAt | Should -BeOfType [DateTimeOffset]
         Get-Calls submitInvoices | Should -Be 1
-        Get-Counter invoicesReceived | Should -Be 2
+        Get-SandboxCount invoicesReceived | Should -Be 2
     }
 
     It 'sends nothing with -WhatIf' {
         $sent = (New-InvoiceData -Id (New-InvoiceId W)), (New-InvoiceData -Id (New-InvoiceId W)) | Submit-SpVendorInvoice -WhatIf
         $sent | Should -BeNullOrEmpty
         Get-Calls submitInvoices | Should -Be 0
-        Get-Counter invoicesReceived | Should -Be 0
+        Get-SandboxCount invoicesReceived | Should -Be 0
     }
 
     It 'makes 2 submissions of 3 invoices with -BatchSize 2' {
@@ -413,7 +417,7 @@ Describe 'Submit-SpVendorInvoice' {
         $sent[0].InvoiceIds | Should -Be $ids[0..1]
         $sent[1].InvoiceIds | Should -Be $ids[2]
         Get-Calls submitInvoices | Should -Be 2
-        Get-Counter invoicesReceived | Should -Be 3
+        Get-SandboxCount invoicesReceived | Should -Be 3
     }
 
     It 'never sends an invalid invoice, and sends the valid ones around it' {
@@ -428,14 +432,16 @@ Describe 'Submit-SpVendorInvoice' {
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
         $problems[0].TargetObject | Should -Be $badId
         $problems[0].Exception.Message | Should -Match 'invoiceType'
+        $sent.Count | Should -Be 1
         $sent.InvoiceIds | Should -Be @($good1, $good2)
         Get-Calls submitInvoices | Should -Be 1
-        Get-Counter invoicesReceived | Should -Be 2
+        Get-SandboxCount invoicesReceived | Should -Be 2
     }
 
     It 'sends nothing when every invoice is invalid' {
         $bad = New-InvoiceData -Id (New-InvoiceId V) -Total '1.00'
         $bad | Submit-SpVendorInvoice -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
         Get-Calls submitInvoices | Should -Be 0
     }
@@ -458,13 +464,14 @@ Describe 'Submit-SpVendorInvoice' {
     It 'does not send again after the answer of a processed submission was lost' {
         $ids = @(New-InvoiceId R), (New-InvoiceId R)
         Add-SandboxFault -Kind ResetAfterProcessing -Count 1 -Operation submitInvoices
-        $ids | ForEach-Object { New-InvoiceData -Id $_ } | Submit-SpVendorInvoice -BatchSize 1 -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        $ids | ForEach-Object { New-InvoiceData -Id $_ } | Submit-SpVendorInvoice -BatchSize 1 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
+        $problems.Count | Should -Be 2
         $problems[0].FullyQualifiedErrorId | Should -Be 'SpApiOutcomeUnknown,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
         $problems[1].FullyQualifiedErrorId | Should -Be 'VendorInvoiceNotSent,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
         Get-Calls submitInvoices | Should -Be 1
-        Get-Counter invoicesReceived | Should -Be 1
-        Get-Counter duplicateInvoiceSubmissions | Should -Be 0
+        Get-SandboxCount invoicesReceived | Should -Be 1
+        Get-SandboxCount duplicateInvoiceSubmissions | Should -Be 0
     }
 
     It 'does not send again after a 500 that came after processing' {
@@ -472,8 +479,8 @@ Describe 'Submit-SpVendorInvoice' {
         { New-InvoiceData -Id (New-InvoiceId E) | Submit-SpVendorInvoice -ErrorAction Stop } |
             Should -Throw -ErrorId 'SpApiOutcomeUnknown,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
         Get-Calls submitInvoices | Should -Be 1
-        Get-Counter invoicesReceived | Should -Be 1
-        Get-Counter duplicateInvoiceSubmissions | Should -Be 0
+        Get-SandboxCount invoicesReceived | Should -Be 1
+        Get-SandboxCount duplicateInvoiceSubmissions | Should -Be 0
     }
 
     It 'refuses the same invoice number twice in one run with DuplicateVendorInvoice' {
@@ -485,9 +492,10 @@ Describe 'Submit-SpVendorInvoice' {
         $problems[0].FullyQualifiedErrorId | Should -Be 'DuplicateVendorInvoice,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         $problems[0].TargetObject | Should -Be $twice
+        $sent.Count | Should -Be 1
         $sent.InvoiceIds | Should -Be @($twice, $other)
-        Get-Counter invoicesReceived | Should -Be 2
-        Get-Counter duplicateInvoiceSubmissions | Should -Be 0
+        Get-SandboxCount invoicesReceived | Should -Be 2
+        Get-SandboxCount duplicateInvoiceSubmissions | Should -Be 0
     }
 
     It 'submits the invoices of a JSON file with -Path' {
@@ -527,7 +535,7 @@ Describe 'Submit-SpVendorInvoice' {
         { $bad | Submit-SpVendorInvoice -SkipValidation -ErrorAction Stop } |
             Should -Throw -ErrorId 'SpApiInvalidRequest,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand' -ExpectedMessage '*invoiceType*'
         Get-Calls submitInvoices | Should -Be 1
-        Get-Counter invoicesReceived | Should -Be 0
+        Get-SandboxCount invoicesReceived | Should -Be 0
     }
 }
 
@@ -607,7 +615,8 @@ Describe 'Get-SpTransactionStatus' {
     It 'reports an unknown id and goes on with the other transactions' {
         $sent = New-InvoiceData -Id (New-InvoiceId U) | Submit-SpVendorInvoice
         $statuses = @($sent, [pscustomobject]@{ TransactionId = 'no-such-transaction' } | Get-SpTransactionStatus -ErrorVariable problems -ErrorAction SilentlyContinue)
-        $statuses.TransactionId | Should -Be $sent.TransactionId
+        $statuses.Count | Should -Be 1
+        $statuses[0].TransactionId | Should -Be $sent.TransactionId
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'SpApiNotFound,SpApi.PowerShell.Cmdlets.GetSpTransactionStatusCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -628,6 +637,7 @@ Describe 'Get-SpTransactionStatus' {
         $status = $sent | Get-SpTransactionStatus -Wait -PollIntervalSec 1 -TimeoutSec 1 -ErrorVariable late -ErrorAction SilentlyContinue
         $status.Status | Should -Be 'Processing'
         $status.IsFinal | Should -BeFalse
+        $late.Count | Should -Be 1
         $late[0].FullyQualifiedErrorId | Should -Be 'TransactionWaitTimeout,SpApi.PowerShell.Cmdlets.GetSpTransactionStatusCommand'
         $late[0].Exception.Message | Should -Match ([regex]::Escape($sent.TransactionId))
     }

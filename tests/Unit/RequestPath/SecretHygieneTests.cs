@@ -2,6 +2,7 @@ using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Auth;
 using SpApi.Core.Diagnostics;
 using SpApi.Core.Http;
+using SpApi.Core.Invoicing;
 using SpApi.Core.Security;
 using SpApi.Sandbox;
 using SpApi.Tests.Support;
@@ -31,6 +32,17 @@ public sealed class SecretHygieneTests
         sandbox.State.Faults.Inject(FaultKind.InternalServerError, 10, "createRestrictedDataToken");
         sandbox.State.Tokens.ExpireAll();
         texts.Add(Describe(await Record(() => api.GetCustomerInvoiceAsync("PO00000003", CancellationToken.None))));
+
+        // Submissions: one accepted and followed, one whose answer is lost after processing, one rejected.
+        var invoicing = new VendorInvoicingApi(client);
+        var submission = new InvoiceSubmission(invoicing, TimeProvider.System);
+        var sent = (await submission.SendAsync(OneInvoice("INV-S1"), CancellationToken.None))!;
+        texts.Add(sent.ToString());
+        texts.Add((await TransactionWaiter.GetAsync(invoicing, new TransactionWatch(sent.TransactionId, sent.Api, sent.InvoiceIds), new TransactionWaitOptions(), TimeProvider.System, CancellationToken.None)).ToString());
+        sandbox.State.Faults.Inject(FaultKind.ResetAfterProcessing, 1, "submitInvoices");
+        texts.Add(Describe(await Record(() => submission.SendAsync(OneInvoice("INV-S2"), CancellationToken.None))));
+        texts.Add(Describe(await Record(() => new InvoiceSubmission(invoicing, TimeProvider.System).SendAsync(OneInvoice("INV-S3", countryCode: "USA"), CancellationToken.None))));
+
         var badSecret = LwaCredentials.ForRefreshToken(SandboxCredentials.ClientId, new SpApiSecret("amzn1.oa2-cs.v1.not-the-secret"), new SpApiSecret(SandboxCredentials.RefreshToken));
         texts.Add(Describe(await Record(() => sandbox.Client(log, credentials: badSecret).VerifyCredentialsAsync(CancellationToken.None))));
         texts.Add(badSecret.ToString());
@@ -66,6 +78,15 @@ public sealed class SecretHygieneTests
         Assert.DoesNotContain("leaked", error.Message);
         Assert.DoesNotContain("leaked", error.Details);
         Assert.DoesNotContain("leaked", error.ToString());
+    }
+
+    private static InvoiceBatch OneInvoice(string id, string countryCode = "DE")
+    {
+        var invoice = VendorInvoices.InvoiceBatcherTests.Vendor(id);
+        invoice.RemitToParty!.Address!.CountryCode = countryCode;
+        var batcher = new InvoiceBatcher();
+        batcher.Add(invoice);
+        return batcher.Flush().Single();
     }
 
     private static async Task<Exception> Record(Func<Task> action)
