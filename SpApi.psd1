@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('SpApi.Format.ps1xml')
+    TypesToProcess       = @('SpApi.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-SpApi'
         'Disconnect-SpApi'

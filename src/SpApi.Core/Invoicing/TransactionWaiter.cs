@@ -36,6 +36,8 @@ public static class TransactionWaiter
     /// <summary>
     /// Polls until every transaction is final, yielding each as it becomes final. When the timeout would pass
     /// before the next check, the ones still processing are yielded with their last status (IsFinal false).
+    /// A transaction whose status cannot be read (after the request path's retries) goes to
+    /// <paramref name="failed"/> and is dropped; the others are still waited for.
     /// </summary>
     public static async IAsyncEnumerable<VendorTransactionStatus> WaitAsync(
         VendorInvoicingApi api,
@@ -43,6 +45,7 @@ public static class TransactionWaiter
         TransactionWaitOptions options,
         TimeProvider time,
         IProgress<TransactionWaitProgress>? progress,
+        Action<TransactionWatch, Http.SpApiException>? failed,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (options.PollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
@@ -57,7 +60,17 @@ public static class TransactionWaiter
             var stillProcessing = new List<(TransactionWatch Watch, VendorTransactionStatus Status)>();
             foreach (var watch in pending)
             {
-                var status = await GetAsync(api, watch, options, time, cancellationToken).ConfigureAwait(false);
+                VendorTransactionStatus status;
+                try
+                {
+                    status = await GetAsync(api, watch, options, time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Http.SpApiException ex) when (failed is not null)
+                {
+                    failed(watch, ex);
+                    continue;
+                }
+
                 if (status.IsFinal)
                 {
                     yield return status;

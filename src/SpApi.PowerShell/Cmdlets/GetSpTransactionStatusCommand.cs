@@ -83,7 +83,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
     {
         if (waiting.Count > 0)
         {
-            WaitForTransactions(new VendorInvoicingApi(Client), waiting, Options);
+            WaitForTransactions(new VendorInvoicingApi(Client), waiting, Options, justSubmitted: false);
         }
     }
 }

@@ -103,7 +103,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
             {
                 PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
                 Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            });
+            }, justSubmitted: true);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
 
 namespace SpApi.PowerShell.Infrastructure;
@@ -10,7 +11,11 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     /// Waits for the transactions and writes each final status as it arrives. A transaction still processing
     /// when the timeout runs out is written too, with a non-terminating TransactionWaitTimeout error.
     /// </summary>
-    private protected void WaitForTransactions(VendorInvoicingApi api, IReadOnlyList<TransactionWatch> watches, TransactionWaitOptions options)
+    /// <remarks>
+    /// A transaction whose status cannot be read gets its own error and the others are still waited for.
+    /// With <paramref name="justSubmitted"/>, that error says the invoices were accepted, so nobody sends them again.
+    /// </remarks>
+    private protected void WaitForTransactions(VendorInvoicingApi api, IReadOnlyList<TransactionWatch> watches, TransactionWaitOptions options, bool justSubmitted)
     {
         ActiveProgress = new ProgressRecord(3, "Waiting for transaction status", $"0 of {watches.Count} transaction(s) final");
         var timedOut = new List<VendorTransactionStatus>();
@@ -19,7 +24,10 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
             RunCore(async (writer, ct) =>
             {
                 var progress = new Reporter<TransactionWaitProgress>(p => writer.Run(() => ShowProgress(p)));
-                await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
+                void Failed(TransactionWatch watch, SpApiException ex) =>
+                    writer.Error(ToErrorRecord(justSubmitted ? Accepted(watch, ex) : ex, "InvalidTransactionStatusParameter", watch.TransactionId));
+
+                await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, Failed, ct).ConfigureAwait(false))
                 {
                     writer.Object(status);
                     if (!status.IsFinal)
@@ -44,6 +52,12 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
             WriteError(ToErrorRecord(new TransactionWaitTimeoutException(status, options.Timeout!.Value), "InvalidTransactionStatusParameter", status.TransactionId));
         }
     }
+
+    // The submission itself succeeded: say so, or a person might send the invoices a second time.
+    private static SpApiException Accepted(TransactionWatch watch, SpApiException ex) => new(
+        $"Amazon accepted invoices {string.Join(", ", watch.InvoiceIds)} in transaction {watch.TransactionId}, but its status could not be read: {ex.Message} "
+            + $"Do not submit them again; check later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
+        ex.Operation, ex.StatusCode, ex.ErrorCode, ex.Details, ex.RequestId, ex.Errors, requestMayHaveBeenProcessed: false, innerException: ex);
 
     private void ShowProgress(TransactionWaitProgress progress)
     {

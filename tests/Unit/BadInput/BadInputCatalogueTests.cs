@@ -84,7 +84,7 @@ public sealed class BadInputCatalogueTests
         ["CSV row without an invoice number"] = ("InputObject", "has no InvoiceNumber", _ => Run(() => Rows("A1", " "))),
         ["empty transaction id"] = ("TransactionId", "must not be empty", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.Vendor, " ", "2021-12-28", CancellationToken.None)),
         ["unknown transaction status version"] = ("ApiVersion", "2021-12-28, v1", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.DirectFulfillment, "T-1", "2022-01-01", CancellationToken.None)),
-        ["transaction poll every 0 s"] = ("PollIntervalSec", "must be positive", c => TransactionWaiter.WaitAsync(new VendorInvoicingApi(c.Client), new[] { new TransactionWatch("T-1", InvoiceApi.Vendor, Array.Empty<string>()) }, new TransactionWaitOptions { PollInterval = TimeSpan.Zero }, TimeProvider.System, null, CancellationToken.None).ToListAsync()),
+        ["transaction poll every 0 s"] = ("PollIntervalSec", "must be positive", c => TransactionWaiter.WaitAsync(new VendorInvoicingApi(c.Client), new[] { new TransactionWatch("T-1", InvoiceApi.Vendor, Array.Empty<string>()) }, new TransactionWaitOptions { PollInterval = TimeSpan.Zero }, TimeProvider.System, null, null, CancellationToken.None).ToListAsync()),
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);

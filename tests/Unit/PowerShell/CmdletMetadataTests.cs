@@ -42,6 +42,17 @@ public sealed class CmdletMetadataTests
     }
 
     [Theory]
+    [InlineData("FormatsToProcess", "SpApi.Format.ps1xml")]
+    [InlineData("TypesToProcess", "SpApi.Types.ps1xml")]
+    public void TheManifestLoadsTheFormatAndTypesFiles(string key, string file)
+    {
+        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "SpApi.psd1"));
+
+        Assert.Matches($@"{key}\s*=\s*@\('{Regex.Escape(file)}'\)", manifest);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "module", file)), $"module/{file} is missing");
+    }
+
+    [Theory]
     [MemberData(nameof(CmdletNames))]
     public void EachCmdletFollowsTheHouseRules(string typeName)
     {
@@ -207,10 +218,11 @@ public sealed class CmdletMetadataTests
             a => a.Name == "System.Management.Automation");
 
     [Fact]
-    public void TheFormatFileNamesOnlyTypesThatExist()
+    public void TheFormatAndTypesFilesNameOnlyTypesThatExist()
     {
         var format = XDocument.Load(Path.Combine(Repository.Root, "module", "SpApi.Format.ps1xml"));
-        var typeNames = format.Descendants("TypeName").Select(e => e.Value).ToList();
+        var types = XDocument.Load(Path.Combine(Repository.Root, "module", "SpApi.Types.ps1xml"));
+        var typeNames = format.Descendants("TypeName").Concat(types.Root!.Elements("Type").Elements("Name")).Select(e => e.Value).ToList();
 
         Assert.NotEmpty(typeNames);
         foreach (var name in typeNames)

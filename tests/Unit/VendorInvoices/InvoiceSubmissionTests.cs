@@ -178,6 +178,23 @@ public sealed class InvoiceSubmissionTests
         Assert.Contains("Get-SpTransactionStatus -TransactionId", new TransactionWaitTimeoutException(status, TimeSpan.FromSeconds(25)).Message);
     }
 
+    [Fact]
+    public async Task ATransactionThatCannotBeReadDoesNotStopTheWaitForTheOthers()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(o => o.TransactionProcessingReads = 0);
+        var api = new VendorInvoicingApi(sandbox.Client());
+        var sent = (await new InvoiceSubmission(api, TimeProvider.System).SendAsync(Batch("INV-1"), CancellationToken.None))!;
+        var watches = new[] { new TransactionWatch("no-such-transaction", InvoiceApi.Vendor, Array.Empty<string>()), new TransactionWatch(sent.TransactionId, sent.Api, sent.InvoiceIds) };
+        var failures = new List<(TransactionWatch Watch, SpApiException Error)>();
+
+        var statuses = await TransactionWaiter.WaitAsync(api, watches, new TransactionWaitOptions(), new FakeTimeProvider(), null, (w, e) => failures.Add((w, e)), CancellationToken.None).ToListAsync();
+
+        Assert.Equal(sent.TransactionId, Assert.Single(statuses).TransactionId);
+        Assert.Equal("Success", statuses[0].Status);
+        var failure = Assert.Single(failures);
+        Assert.Equal(("no-such-transaction", HttpStatusCode.NotFound), (failure.Watch.TransactionId, failure.Error.StatusCode));
+    }
+
     [Theory]
     [InlineData("2021-12-28")]
     [InlineData("v1")]
@@ -222,7 +239,7 @@ public sealed class InvoiceSubmissionTests
     {
         var watches = submitted.Select(s => new TransactionWatch(s.TransactionId, s.Api, s.InvoiceIds)).ToList();
         var statuses = new List<VendorTransactionStatus>();
-        await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, clock, reports is null ? null : new Collect(reports), CancellationToken.None))
+        await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, clock, reports is null ? null : new Collect(reports), null, CancellationToken.None))
         {
             statuses.Add(status);
         }
