@@ -65,7 +65,7 @@ internal sealed class RuleContext
     {
         if (value is null ? required && Required(value, path) : !CountryCode.IsMatch(value))
         {
-            Add(path, $"'{value}' is not a two-letter ISO 3166-1 alpha-2 country code such as US or DE (the model's maxLength is 2; USA is too long).");
+            Add(path, $"'{value}' is not a two-letter ISO 3166-1 alpha-2 country code such as US or DE, as the models require.");
         }
     }
 
