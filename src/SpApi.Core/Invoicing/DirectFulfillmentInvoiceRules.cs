@@ -35,11 +35,9 @@ public static class DirectFulfillmentInvoiceRules
         context.Money(invoice.InvoiceTotal?.CurrencyCode, invoice.InvoiceTotal?.Amount, "invoiceTotal", required: true);
         Taxes(invoice.TaxTotals, "taxTotals", context);
         Charges(invoice.ChargeDetails, "chargeDetails", context);
-        for (var i = 0; i < (invoice.AdditionalDetails?.Count ?? 0); i++)
+        foreach (var (detail, at) in RuleContext.Indexed(invoice.AdditionalDetails, "additionalDetails"))
         {
-            var detail = invoice.AdditionalDetails![i];
-            context.OneOf(detail?.Type, $"additionalDetails[{i}].type", AdditionalDetailTypes, required: true);
-            context.Required(detail?.Detail, $"additionalDetails[{i}].detail");
+            context.AdditionalDetail(detail?.Type, detail?.Detail, AdditionalDetailTypes, at);
         }
 
         var items = invoice.Items ?? new List<InvoiceItem>();
@@ -107,10 +105,8 @@ public static class DirectFulfillmentInvoiceRules
 
         context.Required(party.PartyId, path + ".partyId");
         Address(party.Address, path + ".address", context);
-        for (var i = 0; i < (party.TaxRegistrationDetails?.Count ?? 0); i++)
+        foreach (var (registration, at) in RuleContext.Indexed(party.TaxRegistrationDetails, path + ".taxRegistrationDetails"))
         {
-            var registration = party.TaxRegistrationDetails![i];
-            var at = $"{path}.taxRegistrationDetails[{i}]";
             context.OneOf(registration?.TaxRegistrationType, at + ".taxRegistrationType", TaxRegistrationTypes, required: false);
             context.Required(registration?.TaxRegistrationNumber, at + ".taxRegistrationNumber");
             Address(registration?.TaxRegistrationAddress, at + ".taxRegistrationAddress", context);
@@ -134,28 +130,17 @@ public static class DirectFulfillmentInvoiceRules
 
     private static void Taxes(List<TaxDetail>? taxes, string path, RuleContext context)
     {
-        for (var i = 0; i < (taxes?.Count ?? 0); i++)
+        foreach (var (tax, at) in RuleContext.Indexed(taxes, path))
         {
-            var tax = taxes![i];
-            var at = $"{path}[{i}]";
-            context.OneOf(tax?.TaxType, at + ".taxType", VendorInvoiceRules.TaxTypes, required: true);
-            context.Money(tax?.TaxAmount?.CurrencyCode, tax?.TaxAmount?.Amount, at + ".taxAmount", required: true);
-            context.Money(tax?.TaxableAmount?.CurrencyCode, tax?.TaxableAmount?.Amount, at + ".taxableAmount", required: false);
-            if (tax?.TaxRate < 0)
-            {
-                context.Add(at + ".taxRate", $"{tax.TaxRate} must not be negative.");
-            }
+            context.Tax(tax?.TaxType, tax?.TaxRate, tax?.TaxAmount?.CurrencyCode, tax?.TaxAmount?.Amount, tax?.TaxableAmount?.CurrencyCode, tax?.TaxableAmount?.Amount, at);
         }
     }
 
     private static void Charges(List<ChargeDetails>? charges, string path, RuleContext context)
     {
-        for (var i = 0; i < (charges?.Count ?? 0); i++)
+        foreach (var (charge, at) in RuleContext.Indexed(charges, path))
         {
-            var charge = charges![i];
-            var at = $"{path}[{i}]";
-            context.OneOf(charge?.Type, at + ".type", ChargeTypes, required: true);
-            context.Money(charge?.ChargeAmount?.CurrencyCode, charge?.ChargeAmount?.Amount, at + ".chargeAmount", required: true);
+            context.Adjustment(charge?.Type, ChargeTypes, charge?.ChargeAmount?.CurrencyCode, charge?.ChargeAmount?.Amount, at, "chargeAmount");
             Taxes(charge?.TaxDetails, at + ".taxDetails", context);
         }
     }

@@ -144,6 +144,36 @@ internal sealed class RuleContext
         }
     }
 
+    /// <summary>The entries of an optional list, each with its path: taxDetails[0], taxDetails[1]...</summary>
+    public static IEnumerable<(T Entry, string Path)> Indexed<T>(IReadOnlyList<T>? list, string path) =>
+        (list ?? Array.Empty<T>()).Select((entry, i) => (entry, $"{path}[{i}]"));
+
+    /// <summary>A tax of either model: the type from the shared enum, the amount, the taxable amount, a rate that is not negative.</summary>
+    public void Tax(string? taxType, decimal? taxRate, string? currency, decimal? amount, string? taxableCurrency, decimal? taxableAmount, string path)
+    {
+        OneOf(taxType, path + ".taxType", VendorInvoiceRules.TaxTypes, required: true);
+        Money(currency, amount, path + ".taxAmount", required: true);
+        Money(taxableCurrency, taxableAmount, path + ".taxableAmount", required: false);
+        if (taxRate < 0)
+        {
+            Add(path + ".taxRate", $"{taxRate} must not be negative.");
+        }
+    }
+
+    /// <summary>A charge or an allowance: its type from the model's enum, and its amount (chargeAmount or allowanceAmount).</summary>
+    public void Adjustment(string? type, IReadOnlyCollection<string> types, string? currency, decimal? amount, string path, string amountName)
+    {
+        OneOf(type, path + ".type", types, required: true);
+        Money(currency, amount, $"{path}.{amountName}", required: true);
+    }
+
+    /// <summary>Additional details: a type from the model's enum, and the detail.</summary>
+    public void AdditionalDetail(string? type, string? detail, IReadOnlyCollection<string> types, string path)
+    {
+        OneOf(type, path + ".type", types, required: true);
+        Required(detail, path + ".detail");
+    }
+
     /// <summary>Every amount of the invoice must be in the invoice total's currency.</summary>
     public void OneCurrency(string? totalCurrency)
     {

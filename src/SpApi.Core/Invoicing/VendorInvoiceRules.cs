@@ -48,11 +48,9 @@ public static class VendorInvoiceRules
         Taxes(invoice.TaxDetails, "taxDetails", context);
         Charges(invoice.ChargeDetails, "chargeDetails", context);
         Allowances(invoice.AllowanceDetails, "allowanceDetails", context);
-        for (var i = 0; i < (invoice.AdditionalDetails?.Count ?? 0); i++)
+        foreach (var (detail, at) in RuleContext.Indexed(invoice.AdditionalDetails, "additionalDetails"))
         {
-            var detail = invoice.AdditionalDetails![i];
-            context.OneOf(detail?.Type, $"additionalDetails[{i}].type", AdditionalDetailTypes, required: true);
-            context.Required(detail?.Detail, $"additionalDetails[{i}].detail");
+            context.AdditionalDetail(detail?.Type, detail?.Detail, AdditionalDetailTypes, at);
         }
 
         var items = invoice.Items ?? new List<InvoiceItem>();
@@ -167,10 +165,8 @@ public static class VendorInvoiceRules
             context.Country(address.CountryCode, path + ".address.countryCode", required: true);
         }
 
-        for (var i = 0; i < (party.TaxRegistrationDetails?.Count ?? 0); i++)
+        foreach (var (registration, at) in RuleContext.Indexed(party.TaxRegistrationDetails, path + ".taxRegistrationDetails"))
         {
-            var registration = party.TaxRegistrationDetails![i];
-            var at = $"{path}.taxRegistrationDetails[{i}]";
             context.OneOf(registration?.TaxRegistrationType, at + ".taxRegistrationType", TaxRegistrationTypes, required: true);
             context.Required(registration?.TaxRegistrationNumber, at + ".taxRegistrationNumber");
         }
@@ -200,40 +196,26 @@ public static class VendorInvoiceRules
 
     private static void Taxes(List<TaxDetails>? taxes, string path, RuleContext context)
     {
-        for (var i = 0; i < (taxes?.Count ?? 0); i++)
+        foreach (var (tax, at) in RuleContext.Indexed(taxes, path))
         {
-            var tax = taxes![i];
-            var at = $"{path}[{i}]";
-            context.OneOf(tax?.TaxType, at + ".taxType", TaxTypes, required: true);
-            context.Money(tax?.TaxAmount?.CurrencyCode, tax?.TaxAmount?.Amount, at + ".taxAmount", required: true);
-            context.Money(tax?.TaxableAmount?.CurrencyCode, tax?.TaxableAmount?.Amount, at + ".taxableAmount", required: false);
-            if (tax?.TaxRate < 0)
-            {
-                context.Add(at + ".taxRate", $"{tax.TaxRate} must not be negative.");
-            }
+            context.Tax(tax?.TaxType, tax?.TaxRate, tax?.TaxAmount?.CurrencyCode, tax?.TaxAmount?.Amount, tax?.TaxableAmount?.CurrencyCode, tax?.TaxableAmount?.Amount, at);
         }
     }
 
     private static void Charges(List<ChargeDetails>? charges, string path, RuleContext context)
     {
-        for (var i = 0; i < (charges?.Count ?? 0); i++)
+        foreach (var (charge, at) in RuleContext.Indexed(charges, path))
         {
-            var charge = charges![i];
-            var at = $"{path}[{i}]";
-            context.OneOf(charge?.Type, at + ".type", ChargeTypes, required: true);
-            context.Money(charge?.ChargeAmount?.CurrencyCode, charge?.ChargeAmount?.Amount, at + ".chargeAmount", required: true);
+            context.Adjustment(charge?.Type, ChargeTypes, charge?.ChargeAmount?.CurrencyCode, charge?.ChargeAmount?.Amount, at, "chargeAmount");
             Taxes(charge?.TaxDetails, at + ".taxDetails", context);
         }
     }
 
     private static void Allowances(List<AllowanceDetails>? allowances, string path, RuleContext context)
     {
-        for (var i = 0; i < (allowances?.Count ?? 0); i++)
+        foreach (var (allowance, at) in RuleContext.Indexed(allowances, path))
         {
-            var allowance = allowances![i];
-            var at = $"{path}[{i}]";
-            context.OneOf(allowance?.Type, at + ".type", AllowanceTypes, required: true);
-            context.Money(allowance?.AllowanceAmount?.CurrencyCode, allowance?.AllowanceAmount?.Amount, at + ".allowanceAmount", required: true);
+            context.Adjustment(allowance?.Type, AllowanceTypes, allowance?.AllowanceAmount?.CurrencyCode, allowance?.AllowanceAmount?.Amount, at, "allowanceAmount");
             Taxes(allowance?.TaxDetails, at + ".taxDetails", context);
         }
     }

@@ -34,27 +34,6 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
     [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
 
-    /// <summary>Polls until the status is Success or Failure.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>With -Wait: how long to wait, in seconds; no limit when not given.</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? TimeoutSec { get; set; }
-
-    /// <summary>With -Wait: how often to read the status, in seconds (default 10).</summary>
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 10;
-
-    private TransactionWaitOptions Options => new()
-    {
-        PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
-        Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        DirectFulfillmentVersion = ApiVersion,
-    };
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -67,7 +46,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
         }
 
         var api = new VendorInvoicingApi(Client);
-        var options = Options;
+        var options = WaitOptions(ApiVersion);
         try
         {
             RunCore(async (writer, ct) => writer.Object(await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)));
@@ -83,7 +62,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
     {
         if (waiting.Count > 0)
         {
-            WaitForTransactions(new VendorInvoicingApi(Client), waiting, Options, justSubmitted: false);
+            WaitForTransactions(new VendorInvoicingApi(Client), waiting, WaitOptions(ApiVersion), justSubmitted: false);
         }
     }
 }

@@ -44,20 +44,6 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     [ValidateRange(1, InvoiceBatcher.LargestBatch)]
     public int BatchSize { get; set; } = InvoiceBatcher.DefaultMaxInvoices;
 
-    /// <summary>Waits for each transaction's final status (Success or Failure) and outputs it instead of the submission result.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>With -Wait: how long to wait, in seconds; no limit when not given.</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? TimeoutSec { get; set; }
-
-    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10).</summary>
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 10;
-
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
@@ -99,11 +85,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
         if (Wait && submitted.Count > 0)
         {
-            WaitForTransactions(api!, submitted, new TransactionWaitOptions
-            {
-                PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
-                Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            }, justSubmitted: true);
+            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersions.Current), justSubmitted: true);
         }
     }
 

@@ -7,6 +7,28 @@ namespace SpApi.PowerShell.Infrastructure;
 /// <summary>What Submit-SpVendorInvoice -Wait and Get-SpTransactionStatus -Wait share: waiting for transactions with a progress bar.</summary>
 public abstract class TransactionCmdlet : ConnectedCmdlet
 {
+    /// <summary>Waits for each transaction's final status (Success or Failure), with a progress bar, and outputs it.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how long to wait, in seconds; no limit when not given.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? TimeoutSec { get; set; }
+
+    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 10;
+
+    /// <summary>The wait settings of -PollIntervalSec and -TimeoutSec.</summary>
+    private protected TransactionWaitOptions WaitOptions(string directFulfillmentVersion) => new()
+    {
+        PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+        Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        DirectFulfillmentVersion = directFulfillmentVersion,
+    };
+
     /// <summary>
     /// Waits for the transactions and writes each final status as it arrives. A transaction still processing
     /// when the timeout runs out is written too, with a non-terminating TransactionWaitTimeout error.

@@ -125,11 +125,7 @@ public sealed class CmdletMetadataTests
     [Fact]
     public void GetSpCustomerInvoiceOutputBindsToSaveSpCustomerInvoice()
     {
-        var output = typeof(GetSpCustomerInvoiceCommand).GetCustomAttributesData()
-            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
-            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
-            .Select(t => (Type)t.Value!)
-            .ToList();
+        var output = OutputTypes(typeof(GetSpCustomerInvoiceCommand));
         Assert.Contains(typeof(SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice), output);
 
         var inputObject = typeof(SaveSpCustomerInvoiceCommand).GetProperty(nameof(SaveSpCustomerInvoiceCommand.InputObject))!;
@@ -148,11 +144,7 @@ public sealed class CmdletMetadataTests
     [InlineData(typeof(GetSpInvoiceExportCommand))]
     public void ExportsFlowIntoReceiveSpInvoiceExportByPropertyName(Type upstream)
     {
-        var outputs = upstream.GetCustomAttributesData()
-            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
-            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
-            .Select(t => (Type)t.Value!)
-            .ToList();
+        var outputs = OutputTypes(upstream);
         Assert.NotEmpty(outputs);
 
         var byPropertyName = Parameters(typeof(ReceiveSpInvoiceExportCommand))
@@ -173,11 +165,7 @@ public sealed class CmdletMetadataTests
     [InlineData(typeof(GetSpTransactionStatusCommand))]
     public void TransactionsFlowIntoGetSpTransactionStatusByPropertyName(Type upstream)
     {
-        var outputs = upstream.GetCustomAttributesData()
-            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
-            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
-            .Select(t => (Type)t.Value!)
-            .ToList();
+        var outputs = OutputTypes(upstream);
         Assert.NotEmpty(outputs);
 
         var byPropertyName = Parameters(typeof(GetSpTransactionStatusCommand))
@@ -251,6 +239,12 @@ public sealed class CmdletMetadataTests
         property.GetCustomAttributesData().Where(a => a.AttributeType == typeof(ParameterAttribute)).Select(a => (
             Named(a, "ParameterSetName", AllParameterSets), Named(a, "Mandatory", false),
             Named(a, "ValueFromPipeline", false), Named(a, "ValueFromPipelineByPropertyName", false)));
+
+    private static List<Type> OutputTypes(Type cmdlet) => cmdlet.GetCustomAttributesData()
+            .Where(a => a.AttributeType == typeof(OutputTypeAttribute))
+            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(t => (Type)t.Value!)
+            .ToList();
 
     private static IEnumerable<string> Aliases(PropertyInfo property) =>
         property.GetCustomAttributesData().Where(a => a.AttributeType == typeof(AliasAttribute))
