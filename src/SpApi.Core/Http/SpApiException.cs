@@ -32,6 +32,10 @@ public sealed class SpApiException : Exception
         RequestMayHaveBeenProcessed = requestMayHaveBeenProcessed;
     }
 
+    /// <summary>The same failure told with more context (what it means for the caller); every other field is kept and this becomes the inner exception.</summary>
+    public SpApiException WithMessage(string message, bool? requestMayHaveBeenProcessed = null) =>
+        new(message, Operation, StatusCode, ErrorCode, Details, RequestId, Errors, requestMayHaveBeenProcessed ?? RequestMayHaveBeenProcessed, this);
+
     /// <summary>The operation that failed, for example getCustomerInvoices, or "LWA" for the token endpoint.</summary>
     public string Operation { get; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SpApi.Core.Invoicing;
@@ -87,6 +86,8 @@ public sealed class InvoiceCsvGrouper
         var finished = current;
         if (finished is not null)
         {
+            // Lines without a number are numbered in row order.
+            InvoiceFields.NumberLines(items!);
             completed.Add(finished.InvoiceNumber);
             current = null;
         }
@@ -136,12 +137,6 @@ public sealed class InvoiceCsvGrouper
             {
                 Set(target, path, value);
             }
-        }
-
-        if (!line.ContainsKey("itemSequenceNumber"))
-        {
-            // Lines without a number are numbered in row order, as the model counts them: 1, 2 and so on.
-            line["itemSequenceNumber"] = (items!.Count + 1).ToString(CultureInfo.InvariantCulture);
         }
 
         if (!line.ContainsKey("invoicedQuantity") || line["invoicedQuantity"] is Dictionary<string, object?> quantity && !quantity.ContainsKey("unitOfMeasure"))

@@ -27,7 +27,7 @@ public static class InvoiceInput
             problems.Add(new InvoiceProblem(string.Empty, "The input is empty: there is no invoice to read."));
         }
 
-        return new VendorInvoiceTestResult(invoice, invoice is InvoiceDetail ? InvoiceApi.DirectFulfillment : api, problems, IdOf(source, invoice));
+        return new VendorInvoiceTestResult(invoice, ApiOf(invoice, api), problems, IdOf(source, invoice));
     }
 
     /// <summary>Reads and checks one invoice: the reading problems and the model's rules, all of them.</summary>
@@ -79,6 +79,14 @@ public static class InvoiceInput
             };
         }
     }
+
+    /// <summary>The API of a model invoice; <paramref name="otherwise"/> for anything else.</summary>
+    public static InvoiceApi ApiOf(object? invoice, InvoiceApi otherwise) => invoice switch
+    {
+        InvoiceDetail => InvoiceApi.DirectFulfillment,
+        Invoice => InvoiceApi.Vendor,
+        _ => otherwise,
+    };
 
     /// <summary>The invoice number of a model invoice.</summary>
     public static string? IdOf(object? invoice) => invoice switch

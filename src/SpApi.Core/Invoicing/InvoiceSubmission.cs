@@ -48,9 +48,7 @@ public sealed class InvoiceSubmission
             var advice = ex.RequestMayHaveBeenProcessed
                 ? $" The outcome of invoices {ids} is unknown: Amazon may have received them. Do not submit them again until you have checked them in Vendor Central (Payments, Invoices) or with Amazon's invoice status; sending them twice could create duplicate invoices. Later batches of this run are held back."
                 : $" Amazon rejected the request, so none of its invoices were processed: {ids}. Fix the cause and submit them again.";
-            throw new SpApiException(
-                ex.Message + advice, ex.Operation, ex.StatusCode, ex.ErrorCode, ex.Details, ex.RequestId, ex.Errors,
-                ex.RequestMayHaveBeenProcessed, ex);
+            throw ex.WithMessage(ex.Message + advice);
         }
     }
 }

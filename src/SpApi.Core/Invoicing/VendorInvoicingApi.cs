@@ -25,9 +25,10 @@ public sealed class VendorInvoicingApi
     /// <summary>Sends one batch and returns the transaction id.</summary>
     public async Task<string> SubmitAsync(InvoiceBatch batch, CancellationToken cancellationToken)
     {
-        var request = batch.Api == InvoiceApi.DirectFulfillment
-            ? new SpApiRequest(SpApiOperations.SubmitDirectFulfillmentInvoice).WithJsonBody(new SubmitInvoiceRequest { Invoices = batch.Invoices.Cast<InvoiceDetail>().ToList() })
-            : new SpApiRequest(SpApiOperations.SubmitVendorInvoices).WithJsonBody(new SubmitInvoicesRequest { Invoices = batch.Invoices.Cast<Invoice>().ToList() });
+        var request = new SpApiRequest(batch.Operation);
+        request = batch.Api == InvoiceApi.DirectFulfillment
+            ? request.WithJsonBody(new SubmitInvoiceRequest { Invoices = batch.Invoices.Cast<InvoiceDetail>().ToList() })
+            : request.WithJsonBody(new SubmitInvoicesRequest { Invoices = batch.Invoices.Cast<Invoice>().ToList() });
         var reference = await client.SendAsync<TransactionReference>(request, cancellationToken).ConfigureAwait(false);
         return string.IsNullOrEmpty(reference.TransactionId)
             ? throw new SpApiException(

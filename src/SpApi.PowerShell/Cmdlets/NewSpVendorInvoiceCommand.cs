@@ -107,13 +107,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
     {
         if (ParameterSetName == ParametersSet)
         {
-            var result = InvoiceInput.Read(FromParameters(), Api);
-            if (result.Invoice is { } invoice)
-            {
-                MoneyDefaults.FillCurrency(invoice, CurrencyCode);
-            }
-
-            Emit(result);
+            Emit(Fields().Read(Api));
             return;
         }
 
@@ -150,48 +144,21 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
         }
     }
 
-    private Dictionary<string, object?> FromParameters()
+    private InvoiceFields Fields() => new()
     {
-        var directFulfillment = DirectFulfillment.IsPresent;
-        var tree = PlainTree.NewObject();
-        tree[directFulfillment ? "invoiceNumber" : "id"] = Id;
-        tree[directFulfillment ? "invoiceDate" : "date"] = Date;
-        Add(tree, "invoiceType", InvoiceType ?? (directFulfillment ? null : "Invoice"));
-        Add(tree, "referenceNumber", ReferenceNumber);
-        Add(tree, "remitToParty", Party(RemitToParty));
-        Add(tree, "shipFromParty", Party(ShipFromParty));
-        Add(tree, "shipToParty", Party(ShipToParty));
-        Add(tree, "billToParty", Party(BillToParty));
-        tree["invoiceTotal"] = new Dictionary<string, object?> { ["amount"] = InvoiceTotal, ["currencyCode"] = CurrencyCode };
-        Add(tree, directFulfillment ? "taxTotals" : "taxDetails", PlainObject.From(TaxDetail));
-        Add(tree, "chargeDetails", PlainObject.From(ChargeDetail));
-        Add(tree, "allowanceDetails", PlainObject.From(AllowanceDetail));
-        if (PlainObject.From(Item) is List<object?> items)
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i] is Dictionary<string, object?> line && !line.ContainsKey("itemSequenceNumber"))
-                {
-                    line["itemSequenceNumber"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-
-            tree["items"] = items;
-        }
-
-        return tree;
-    }
-
-    // A party given as text is its party id, the usual case for Amazon's side (billToParty) and for vendor codes.
-    private static object? Party(object? party) => PlainObject.From(party) is string partyId
-        ? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["partyId"] = partyId }
-        : PlainObject.From(party);
-
-    private static void Add(Dictionary<string, object?> tree, string name, object? value)
-    {
-        if (value is not null)
-        {
-            tree[name] = value;
-        }
-    }
+        Id = Id,
+        InvoiceType = InvoiceType,
+        Date = ToInstant(Date),
+        ReferenceNumber = ReferenceNumber,
+        RemitToParty = PlainObject.From(RemitToParty),
+        ShipFromParty = PlainObject.From(ShipFromParty),
+        ShipToParty = PlainObject.From(ShipToParty),
+        BillToParty = PlainObject.From(BillToParty),
+        InvoiceTotal = InvoiceTotal,
+        CurrencyCode = CurrencyCode,
+        Items = PlainObject.From(Item) as List<object?>,
+        TaxDetails = PlainObject.From(TaxDetail),
+        ChargeDetails = PlainObject.From(ChargeDetail),
+        AllowanceDetails = PlainObject.From(AllowanceDetail),
+    };
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SpApi.Core.Invoicing;
-using SpApi.Core.Operations;
 using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.PowerShell.Cmdlets;
@@ -114,9 +113,8 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
     private void Send(InvoiceBatch batch)
     {
-        var operation = batch.Api == InvoiceApi.DirectFulfillment ? SpApiOperations.SubmitDirectFulfillmentInvoice : SpApiOperations.SubmitVendorInvoices;
-        var invoices = string.Join(", ", batch.Invoices.Select(i => $"{InvoiceInput.IdOf(i)} ({Total(i)})"));
-        if (!submission!.Halted && !ShouldProcess($"{batch.Invoices.Count} invoice(s): {invoices}", $"Submit to {operation.Name} ({operation.Method} {operation.PathTemplate})"))
+        var operation = batch.Operation;
+        if (!submission!.Halted && !ShouldProcess(batch.Describe(), $"Submit to {operation.Name} ({operation.Method} {operation.PathTemplate})"))
         {
             return;
         }
@@ -146,12 +144,4 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
             WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", batch.InvoiceIds));
         }
     }
-
-
-    private static string Total(object invoice) => invoice switch
-    {
-        Core.Apis.VendorInvoices.Invoice vendor => vendor.InvoiceTotal?.ToString() ?? "no total",
-        Core.Apis.VendorDirectFulfillmentPayments.InvoiceDetail directFulfillment => directFulfillment.InvoiceTotal?.ToString() ?? "no total",
-        _ => "no total",
-    };
 }

@@ -76,10 +76,10 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     }
 
     // The submission itself succeeded: say so, or a person might send the invoices a second time.
-    private static SpApiException Accepted(TransactionWatch watch, SpApiException ex) => new(
+    private static SpApiException Accepted(TransactionWatch watch, SpApiException ex) => ex.WithMessage(
         $"Amazon accepted invoices {string.Join(", ", watch.InvoiceIds)} in transaction {watch.TransactionId}, but its status could not be read: {ex.Message} "
             + $"Do not submit them again; check later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
-        ex.Operation, ex.StatusCode, ex.ErrorCode, ex.Details, ex.RequestId, ex.Errors, requestMayHaveBeenProcessed: false, innerException: ex);
+        requestMayHaveBeenProcessed: false);
 
     private void ShowProgress(TransactionWaitProgress progress)
     {
