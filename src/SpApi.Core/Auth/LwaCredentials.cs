@@ -19,6 +19,9 @@ public sealed class LwaCredentials
         ClientSecret = clientSecret ?? throw new ArgumentNullException(nameof(clientSecret), "The LWA client secret is required.");
         RefreshToken = refreshToken;
         Scope = scope;
+
+        // Hashed once here: every request looks its rate-limit bucket up by it.
+        AccountKey = refreshToken is null ? $"{ClientId}|scope:{scope}" : $"{ClientId}|rt:{refreshToken.Fingerprint}";
     }
 
     /// <summary>The app's LWA client id (not a secret).</summary>
@@ -38,7 +41,7 @@ public sealed class LwaCredentials
     /// Identifies the selling-partner authorisation without revealing it: the rate-limit buckets and
     /// the token caches are keyed by it.
     /// </summary>
-    internal string AccountKey => IsGrantless ? $"{ClientId}|scope:{Scope}" : $"{ClientId}|rt:{RefreshToken!.Fingerprint}";
+    internal string AccountKey { get; }
 
     /// <summary>Credentials for the refresh_token grant.</summary>
     public static LwaCredentials ForRefreshToken(string clientId, SpApiSecret clientSecret, SpApiSecret refreshToken) =>

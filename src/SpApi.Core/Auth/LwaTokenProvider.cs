@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Polly;
 using RestSharp;
 using SpApi.Core.Diagnostics;
 using SpApi.Core.Http;
@@ -44,25 +43,16 @@ internal sealed class LwaTokenProvider
             SpApiLogLevel.Verbose, SpApiLogKind.Token, Operation,
             $"requesting an access token for client {credentials.ClientId} ({(credentials.IsGrantless ? "client_credentials, scope " + credentials.Scope : "refresh_token")}) from {options.TokenEndpoint}"));
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipelines.OperationKey, Operation);
         RawResponse response;
         try
         {
-            response = await pipelines.Idempotent.ExecuteAsync(
-                async ctx => await pipelines.Timeout.ExecuteAsync(
-                    async (ct) => await SendAsync(ct).ConfigureAwait(false), ctx.CancellationToken).ConfigureAwait(false),
-                context).ConfigureAwait(false);
+            response = await pipelines.ExecuteAsync(Operation, isIdempotent: true, null, SendAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new SpApiException(
                 $"Login with Amazon could not be reached at {options.TokenEndpoint}: {ex.Message}",
                 Operation, errorCode: "TokenEndpointUnreachable", innerException: ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
 
         if (!response.IsSuccess)

@@ -45,9 +45,7 @@ internal sealed class RestrictedDataTokenProvider
             new SpApiRequest(SpApiOperations.CreateRestrictedDataToken).WithJsonBody(body), cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.RestrictedDataToken) || response.ExpiresIn is not > 0)
         {
-            throw new SpApiException(
-                "The Tokens API answered without a restrictedDataToken or a positive expiresIn.",
-                SpApiOperations.CreateRestrictedDataToken.Name, errorCode: "InvalidResponse");
+            throw SpApiException.MissingInResponse(SpApiOperations.CreateRestrictedDataToken, "restrictedDataToken with a positive expiresIn");
         }
 
         return (new SpApiSecret(response.RestrictedDataToken!), TimeSpan.FromSeconds(response.ExpiresIn.Value));

@@ -63,7 +63,8 @@ public static class ConnectionResolver
 
         var marketplaceId = request.MarketplaceId ?? profile?.MarketplaceId;
         var marketplace = marketplaceId is null ? null : Marketplace.Get(marketplaceId, "MarketplaceId");
-        var region = request.Region ?? profile?.Region ?? ParseRegion(environment(RegionVariable)) ?? marketplace?.Region;
+        // A marketplace implies its region; only an explicit -Region can contradict it, not a profile's or SPAPI_REGION.
+        var region = request.Region ?? marketplace?.Region ?? profile?.Region ?? ParseRegion(environment(RegionVariable));
         if (region is not null && marketplace is not null && marketplace.Region != region)
         {
             throw new ArgumentException(

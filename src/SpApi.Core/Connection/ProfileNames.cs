@@ -4,9 +4,6 @@ namespace SpApi.Core.Connection;
 public static class ProfileNames
 {
     /// <summary>Lists the profile names; an absent file means none.</summary>
-    public static IReadOnlyCollection<string> List(Func<string, string?> environment)
-    {
-        var store = ProfileStore.FromEnvironment(environment);
-        return File.Exists(store.Path) ? store.Names() : Array.Empty<string>();
-    }
+    public static IReadOnlyCollection<string> List(Func<string, string?> environment) =>
+        ProfileStore.FromEnvironment(environment).Names();
 }

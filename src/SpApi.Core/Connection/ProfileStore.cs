@@ -33,9 +33,10 @@ internal sealed class ProfileStore
             throw new ArgumentException($"The profile '{name}' does not exist: there is no profile file at {Path}. Create it with Save-SpApiProfile.", "ProfileName");
         }
 
-        return Read().Profiles.TryGetValue(name, out var profile)
+        var profiles = Read().Profiles;
+        return profiles.TryGetValue(name, out var profile)
             ? profile
-            : throw new ArgumentException($"The profile '{name}' does not exist in {Path}. Known profiles: {string.Join(", ", Names())}.", "ProfileName");
+            : throw new ArgumentException($"The profile '{name}' does not exist in {Path}. Known profiles: {string.Join(", ", profiles.Keys)}.", "ProfileName");
     }
 
     public void Save(string name, StoredProfile profile, bool overwrite)
@@ -45,7 +46,7 @@ internal sealed class ProfileStore
             throw new ArgumentException("The profile name must not be empty.", "Name");
         }
 
-        var all = File.Exists(Path) ? Read() : new StoredProfiles();
+        var all = Read();
         if (all.Profiles.ContainsKey(name) && !overwrite)
         {
             throw new InvalidOperationException($"The profile '{name}' already exists in {Path}. Use -Force to replace it.");
@@ -61,8 +62,14 @@ internal sealed class ProfileStore
         AtomicFile.WriteAllBytes(Path, JsonSerializer.SerializeToUtf8Bytes(all, new JsonSerializerOptions(SpApiJson.Options) { WriteIndented = true }), ownerOnly: true);
     }
 
+    // An absent file holds no profiles.
     private StoredProfiles Read()
     {
+        if (!File.Exists(Path))
+        {
+            return new StoredProfiles();
+        }
+
         try
         {
             var profiles = JsonSerializer.Deserialize<StoredProfiles>(File.ReadAllBytes(Path), SpApiJson.Options) ?? new StoredProfiles();

@@ -64,7 +64,8 @@ public static class CustomerInvoiceFiles
 
         var path = PathFor(folder, invoice.PurchaseOrderNumber);
         var bytes = Decode(invoice);
-        if (File.Exists(path))
+        var existed = File.Exists(path);
+        if (existed)
         {
             if (SameContent(path, bytes))
             {
@@ -78,7 +79,6 @@ public static class CustomerInvoiceFiles
             }
         }
 
-        var existed = File.Exists(path);
         Directory.CreateDirectory(folder);
         AtomicFile.WriteAllBytes(path, bytes);
         return new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, existed ? InvoiceSaveOutcome.Replaced : InvoiceSaveOutcome.Written);

@@ -15,25 +15,53 @@ internal sealed class RetryPipelines
 {
     internal static readonly ResiliencePropertyKey<string> OperationKey = new("SpApi.Operation");
 
-    public RetryPipelines(SpApiClientOptions options, TimeProvider time, ISpApiLog? log)
+    private readonly ResiliencePipeline<RawResponse> idempotent;
+    private readonly ResiliencePipeline<RawResponse> nonIdempotent;
+
+    // The per-attempt timeout; it starts after the rate-limit wait, not before.
+    private readonly ResiliencePipeline timeout;
+
+    public RetryPipelines(SpApiClientOptions options)
     {
-        Idempotent = Build(options, time, log, idempotent: true);
-        NonIdempotent = Build(options, time, log, idempotent: false);
-        Timeout = new ResiliencePipelineBuilder { TimeProvider = time }
+        idempotent = Build(options, idempotent: true);
+        nonIdempotent = Build(options, idempotent: false);
+        timeout = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
             .AddTimeout(options.RequestTimeout)
             .Build();
     }
 
-    /// <summary>For requests that may be sent twice without harm.</summary>
-    public ResiliencePipeline<RawResponse> Idempotent { get; }
+    /// <summary>
+    /// Runs the attempts of one call: <paramref name="beforeEachAttempt"/> (the rate-limit wait) outside the
+    /// per-attempt timeout, then <paramref name="send"/> inside it, retried as <paramref name="isIdempotent"/> allows.
+    /// </summary>
+    public async Task<RawResponse> ExecuteAsync(
+        string operation,
+        bool isIdempotent,
+        Func<CancellationToken, Task>? beforeEachAttempt,
+        Func<CancellationToken, Task<RawResponse>> send,
+        CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, operation);
+        try
+        {
+            return await (isIdempotent ? idempotent : nonIdempotent).ExecuteAsync(
+                async ctx =>
+                {
+                    if (beforeEachAttempt is not null)
+                    {
+                        await beforeEachAttempt(ctx.CancellationToken).ConfigureAwait(false);
+                    }
 
-    /// <summary>For submissions.</summary>
-    public ResiliencePipeline<RawResponse> NonIdempotent { get; }
-
-    /// <summary>The per-attempt timeout; it starts after the rate-limit wait, not before.</summary>
-    public ResiliencePipeline Timeout { get; }
-
-    public ResiliencePipeline<RawResponse> For(bool idempotent) => idempotent ? Idempotent : NonIdempotent;
+                    return await timeout.ExecuteAsync(async ct => await send(ct).ConfigureAwait(false), ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     internal static bool ShouldRetry(Outcome<RawResponse> outcome, bool idempotent)
     {
@@ -58,8 +86,8 @@ internal sealed class RetryPipelines
                 or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout);
     }
 
-    private static ResiliencePipeline<RawResponse> Build(SpApiClientOptions options, TimeProvider time, ISpApiLog? log, bool idempotent) =>
-        new ResiliencePipelineBuilder<RawResponse> { TimeProvider = time }
+    private static ResiliencePipeline<RawResponse> Build(SpApiClientOptions options, bool idempotent) =>
+        new ResiliencePipelineBuilder<RawResponse> { TimeProvider = options.TimeProvider }
             .AddRetry(new RetryStrategyOptions<RawResponse>
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -80,7 +108,7 @@ internal sealed class RetryPipelines
                     var reason = args.Outcome.Exception is { } ex
                         ? ex is TimeoutRejectedException ? "timed out" : $"{ex.GetType().Name}: {ex.Message}"
                         : $"HTTP {(int)args.Outcome.Result!.Status}";
-                    SpApiLogScope.Write(log, new SpApiLogEvent(
+                    SpApiLogScope.Write(options.Log, new SpApiLogEvent(
                         SpApiLogLevel.Verbose, SpApiLogKind.Retry, operation,
                         $"retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s after {reason}")
                     { Delay = args.RetryDelay });

@@ -3,7 +3,6 @@ using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Polly;
 using Polly.Timeout;
 using RestSharp;
 using SpApi.Core.Auth;
@@ -39,7 +38,7 @@ public sealed class SpApiClient : IDisposable
         options.Validate();
         http = new HttpClient(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         rest = new RestClient(http, new RestClientOptions { UserAgent = UserAgent, ThrowOnAnyError = false }, disposeHttpClient: false);
-        pipelines = new RetryPipelines(options, options.TimeProvider, options.Log);
+        pipelines = new RetryPipelines(options);
         lwa = new LwaTokenProvider(rest, options, pipelines);
         rdt = new RestrictedDataTokenProvider(this, options);
     }
@@ -65,8 +64,7 @@ public sealed class SpApiClient : IDisposable
         }
 
         var envelope = SpApiJson.Deserialize<PayloadEnvelope<T>>(response.Body, name);
-        return envelope.Payload ?? throw new SpApiException(
-            $"{name}: the response has no payload.", name, response.Status, "InvalidResponse", requestId: response.RequestId);
+        return envelope.Payload ?? throw SpApiException.MissingInResponse(request.Operation, "payload", response.Status, response.RequestId);
     }
 
     /// <summary>
@@ -156,19 +154,14 @@ public sealed class SpApiClient : IDisposable
     private async Task<RawResponse> SendWithRetriesAsync(SpApiRequest request, SpApiSecret token, OperationBucket bucket, CancellationToken cancellationToken)
     {
         var operation = request.Operation;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipelines.OperationKey, operation.Name);
         try
         {
-            return await pipelines.For(operation.IsIdempotent).ExecuteAsync(
-                async ctx =>
-                {
-                    await bucket.AcquireAsync(options.Log, ctx.CancellationToken).ConfigureAwait(false);
-                    return await pipelines.Timeout.ExecuteAsync(
-                        async ct => await SendOnceAsync(request, token, ct).ConfigureAwait(false),
-                        ctx.CancellationToken).ConfigureAwait(false);
-                },
-                context).ConfigureAwait(false);
+            return await pipelines.ExecuteAsync(
+                operation.Name,
+                operation.IsIdempotent,
+                async ct => await bucket.AcquireAsync(options.Log, ct).ConfigureAwait(false),
+                ct => SendOnceAsync(request, token, ct),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException || (TransportFailure.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
         {
@@ -181,10 +174,6 @@ public sealed class SpApiClient : IDisposable
                 message, operation.Name,
                 errorCode: ex is TimeoutRejectedException ? "Timeout" : "TransportError",
                 requestMayHaveBeenProcessed: mayHaveBeenProcessed, innerException: ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
     }
 

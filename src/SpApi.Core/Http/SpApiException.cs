@@ -36,6 +36,10 @@ public sealed class SpApiException : Exception
     public SpApiException WithMessage(string message, bool? requestMayHaveBeenProcessed = null) =>
         new(message, Operation, StatusCode, ErrorCode, Details, RequestId, Errors, requestMayHaveBeenProcessed ?? RequestMayHaveBeenProcessed, this);
 
+    /// <summary>A success response that lacks what the model promises, for example a payload or an id.</summary>
+    internal static SpApiException MissingInResponse(Operations.OperationDescriptor operation, string what, HttpStatusCode? statusCode = null, string? requestId = null) =>
+        new($"{operation.Name} returned no {what}.", operation.Name, statusCode, "InvalidResponse", requestId: requestId);
+
     /// <summary>The operation that failed, for example getCustomerInvoices, or "LWA" for the token endpoint.</summary>
     public string Operation { get; }
 

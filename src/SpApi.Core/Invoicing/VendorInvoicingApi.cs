@@ -53,7 +53,7 @@ public sealed class VendorInvoicingApi
             _ => throw new ArgumentException($"ApiVersion must be one of {string.Join(", ", DirectFulfillmentVersions)}, not '{directFulfillmentVersion}'.", "ApiVersion"),
         };
         var body = await client.SendAsync<TransactionStatusBody>(new SpApiRequest(operation).WithPath("transactionId", transactionId), cancellationToken).ConfigureAwait(false);
-        return body.TransactionStatus ?? throw new SpApiException($"{operation.Name} returned no transactionStatus for {transactionId}.", operation.Name, errorCode: "InvalidResponse");
+        return body.TransactionStatus ?? throw SpApiException.MissingInResponse(operation, $"transactionStatus for {transactionId}");
     }
 
     /// <summary>The size of an invoice in a request body, in UTF-8 bytes.</summary>

@@ -91,7 +91,7 @@ internal sealed class OperationBucket : IDisposable
     private double EffectiveRate(double rate)
     {
         var period = RateMargin / (rate * scale);
-        return 1 / (Capacity < Operation.Burst ? period : period + NoReserveSpacing.TotalSeconds);
+        return 1 / (Operation.Burst > 1 ? period : period + NoReserveSpacing.TotalSeconds);
     }
 
     private static TimeSpan StartDelay(double tokensPerSecond) => TimeSpan.FromSeconds(StartDelayInPeriods / tokensPerSecond);

@@ -63,7 +63,7 @@ public sealed class OperationDescriptor
     /// </summary>
     public bool IsIdempotent { get; }
 
-    /// <summary>A key unique across APIs and versions, used for rate-limit buckets and RDT caching.</summary>
+    /// <summary>A key unique across APIs and versions, used for the rate-limit buckets.</summary>
     public string Key => $"{Api}/{Version}/{Name}";
 
     /// <inheritdoc />

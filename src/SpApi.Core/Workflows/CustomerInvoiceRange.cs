@@ -48,12 +48,12 @@ public static class CustomerInvoiceRange
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Validate(query);
+        var windows = CustomerInvoiceWindows.Plan(query.CreatedAfter, query.CreatedBefore, query.SortOrder == CustomerInvoiceSortOrder.DESC);
         if (query.First == 0)
         {
             yield break;
         }
 
-        var windows = CustomerInvoiceWindows.Plan(query.CreatedAfter, query.CreatedBefore, query.SortOrder == CustomerInvoiceSortOrder.DESC);
         var previousWindow = new HashSet<string>(StringComparer.Ordinal);
         long seen = 0;
         long returned = 0;
@@ -103,11 +103,7 @@ public static class CustomerInvoiceRange
 
     private static void Validate(CustomerInvoiceRangeQuery query)
     {
-        if (query.CreatedBefore <= query.CreatedAfter)
-        {
-            throw new ArgumentException($"CreatedBefore ({query.CreatedBefore:u}) must be later than CreatedAfter ({query.CreatedAfter:u}).", "CreatedBefore");
-        }
-
+        // The dates are checked by CustomerInvoiceWindows.Plan.
         if (query.PageSize is < 1 or > 100)
         {
             throw new ArgumentOutOfRangeException("PageSize", query.PageSize, "PageSize must be between 1 and 100.");

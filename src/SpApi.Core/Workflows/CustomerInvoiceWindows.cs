@@ -1,3 +1,5 @@
+using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
+
 namespace SpApi.Core.Workflows;
 
 /// <summary>One window of a customer-invoice range: what is sent as createdAfter and createdBefore.</summary>
@@ -16,9 +18,6 @@ public static class CustomerInvoiceWindows
     /// <summary>How much consecutive windows overlap.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest window getCustomerInvoices accepts.</summary>
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
-
     /// <summary>The windows, oldest first, or newest first when <paramref name="newestFirst"/>.</summary>
     public static IReadOnlyList<InvoiceWindow> Plan(DateTimeOffset createdAfter, DateTimeOffset createdBefore, bool newestFirst)
     {
@@ -31,7 +30,7 @@ public static class CustomerInvoiceWindows
         var start = createdAfter;
         while (true)
         {
-            var end = createdBefore - start > MaxWindow ? start + MaxWindow : createdBefore;
+            var end = createdBefore - start > CustomerInvoicesQuery.MaxWindow ? start + CustomerInvoicesQuery.MaxWindow : createdBefore;
             windows.Add(new InvoiceWindow(start, end));
             if (end == createdBefore)
             {

@@ -43,6 +43,16 @@ public sealed class InvoiceExportFailedException : Exception
     public string Status { get; }
 }
 
+/// <summary>The export was not done within -TimeoutSec.</summary>
+public sealed class InvoiceExportTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception.</summary>
+    public InvoiceExportTimeoutException(string message)
+        : base(message)
+    {
+    }
+}
+
 /// <summary>
 /// Waits for an export and brings its documents to disk: each document's URL is fetched just before
 /// its download (the URL lapses 30 seconds after issue) and fetched again if it lapsed, the document
@@ -112,7 +122,7 @@ public static class InvoiceExportReceiver
             var elapsed = time.GetElapsedTime(started);
             if (options.Timeout is { } timeout && elapsed + options.PollInterval > timeout)
             {
-                throw new TimeoutException($"The export {exportId} was still {status} after {elapsed.TotalSeconds:0} s, and the next check would pass -TimeoutSec ({timeout.TotalSeconds:0} s). Receive it later: Receive-SpInvoiceExport -ExportId {exportId}.");
+                throw new InvoiceExportTimeoutException($"The export {exportId} was still {status} after {elapsed.TotalSeconds:0} s, and the next check would pass -TimeoutSec ({timeout.TotalSeconds:0} s). Receive it later: Receive-SpInvoiceExport -ExportId {exportId}.");
             }
 
             // Report once the next check is scheduled, so what the report says is already true.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace SpApi.Core.Workflows;
 
@@ -60,6 +61,16 @@ internal sealed class SyncLock : IDisposable
     {
         // Empty the file before letting go, so the next run sees a clean end even if the delete fails.
         stream.SetLength(0);
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            // Unix deletes a file that another process holds, so delete while the lock is still ours:
+            // after the close, the file at this path may be the next run's, locked.
+            File.Delete(path);
+            stream.Dispose();
+            return;
+        }
+
+        // Windows cannot delete a file held open without sharing, so the delete comes after the close.
         stream.Dispose();
         try
         {

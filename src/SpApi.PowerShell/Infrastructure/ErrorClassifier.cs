@@ -31,7 +31,7 @@ internal static class ErrorClassifier
                 return ("InvoiceExportFailed", ErrorCategory.InvalidResult);
             case TransactionWaitTimeoutException:
                 return ("TransactionWaitTimeout", ErrorCategory.OperationTimeout);
-            case TimeoutException:
+            case InvoiceExportTimeoutException:
                 return ("InvoiceExportTimeout", ErrorCategory.OperationTimeout);
             case InvalidVendorInvoiceException:
                 return ("InvalidVendorInvoice", ErrorCategory.InvalidData);

@@ -130,6 +130,22 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void AMarketplaceImpliesItsRegionOverSpapiRegion()
+    {
+        environment[ConnectionResolver.RegionVariable] = "NA";
+
+        var resolved = Resolve(new ConnectionRequest
+        {
+            ClientId = "client",
+            ClientSecret = new SpApiSecret("secret"),
+            RefreshToken = new SpApiSecret("Atzr|token"),
+            MarketplaceId = "A1PA6795UKMFR9",
+        });
+
+        Assert.Equal(SpApiRegion.EU, resolved.Region);
+    }
+
+    [Fact]
     public void AMarketplaceOutsideTheRegionIsRefused()
     {
         var request = Complete();

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Net;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.Tests.PowerShell;
@@ -37,7 +38,8 @@ public sealed class ErrorClassifierTests
         Assert.Equal(("InvalidVendorInvoice", ErrorCategory.InvalidData), ErrorClassifier.Classify(new InvalidVendorInvoiceException(invalid, "Not sent."), "Arg"));
         var processing = new VendorTransactionStatus("T-1", InvoiceApi.Vendor, "Processing", Array.Empty<TransactionError>(), Array.Empty<string>(), DateTimeOffset.UtcNow);
         Assert.Equal(("TransactionWaitTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new TransactionWaitTimeoutException(processing, TimeSpan.FromSeconds(5)), "Arg"));
-        Assert.Equal(("InvoiceExportTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new TimeoutException("export"), "Arg"));
+        Assert.Equal(("InvoiceExportTimeout", ErrorCategory.OperationTimeout), ErrorClassifier.Classify(new InvoiceExportTimeoutException("export"), "Arg"));
+        Assert.Equal(("SpApiOperationFailed", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new TimeoutException("other"), "Arg"));
     }
 
     [Fact]

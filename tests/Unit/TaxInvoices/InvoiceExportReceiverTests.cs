@@ -126,7 +126,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => receive);
+        var error = await Assert.ThrowsAsync<InvoiceExportTimeoutException>(() => receive);
         Assert.Contains("-TimeoutSec", error.Message);
         Assert.Contains(exportId, error.Message);
         Assert.Equal(4, sandbox.Counters.RequestsFor("getInvoicesExport"));

@@ -102,7 +102,7 @@ public sealed class TaxInvoicesApi
         var response = await client.SendAsync<GetInvoiceResponse>(
             new SpApiRequest(SpApiOperations.GetInvoice).WithPath("invoiceId", Required(invoiceId, "InvoiceId")).WithQuery("marketplaceId", marketplaceId),
             cancellationToken).ConfigureAwait(false);
-        return response.Invoice ?? throw new SpApiException($"getInvoice returned no invoice for {invoiceId}.", SpApiOperations.GetInvoice.Name, errorCode: "InvalidResponse");
+        return response.Invoice ?? throw SpApiException.MissingInResponse(SpApiOperations.GetInvoice, $"invoice for {invoiceId}");
     }
 
     /// <summary>createInvoicesExport. Returns the export id.</summary>
@@ -124,7 +124,7 @@ public sealed class TaxInvoicesApi
 
         var response = await client.SendAsync<ExportInvoicesResponse>(
             new SpApiRequest(SpApiOperations.CreateInvoicesExport).WithJsonBody(request), cancellationToken).ConfigureAwait(false);
-        return response.ExportId ?? throw new SpApiException("createInvoicesExport returned no exportId.", SpApiOperations.CreateInvoicesExport.Name, errorCode: "InvalidResponse");
+        return response.ExportId ?? throw SpApiException.MissingInResponse(SpApiOperations.CreateInvoicesExport, "exportId");
     }
 
     /// <summary>getInvoicesExports, every page.</summary>
@@ -158,7 +158,7 @@ public sealed class TaxInvoicesApi
     {
         var response = await client.SendAsync<GetInvoicesExportResponse>(
             new SpApiRequest(SpApiOperations.GetInvoicesExport).WithPath("exportId", Required(exportId, "ExportId")), cancellationToken).ConfigureAwait(false);
-        return response.Export ?? throw new SpApiException($"getInvoicesExport returned no export for {exportId}.", SpApiOperations.GetInvoicesExport.Name, errorCode: "InvalidResponse");
+        return response.Export ?? throw SpApiException.MissingInResponse(SpApiOperations.GetInvoicesExport, $"export for {exportId}");
     }
 
     /// <summary>getInvoicesDocument: a URL valid for 30 seconds, so download it at once.</summary>
@@ -169,7 +169,7 @@ public sealed class TaxInvoicesApi
             cancellationToken).ConfigureAwait(false);
         return response.InvoicesDocument is { InvoicesDocumentUrl: { Length: > 0 } } document
             ? document
-            : throw new SpApiException($"getInvoicesDocument returned no URL for {invoicesDocumentId}.", SpApiOperations.GetInvoicesDocument.Name, errorCode: "InvalidResponse");
+            : throw SpApiException.MissingInResponse(SpApiOperations.GetInvoicesDocument, $"URL for {invoicesDocumentId}");
     }
 
     private static void CheckMarketplace(string marketplaceId) => Marketplace.Get(marketplaceId, "MarketplaceId");
