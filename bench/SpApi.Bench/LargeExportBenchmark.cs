@@ -35,7 +35,7 @@ internal static class LargeExportBenchmark
             var stopwatch = Stopwatch.StartNew();
             var files = new List<string>();
             var options = new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromSeconds(1) };
-            await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, client, exportId, options, TimeProvider.System, null, CancellationToken.None))
+            await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, exportId, options, TimeProvider.System, null, CancellationToken.None))
             {
                 files.Add(file);
             }

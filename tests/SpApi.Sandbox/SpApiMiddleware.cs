@@ -25,7 +25,9 @@ internal sealed class SpApiMiddleware
     {
         var path = context.Request.Path.Value ?? "/";
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        if (path.StartsWith("/_sandbox", StringComparison.Ordinal))
+        // Document downloads stand for S3's pre-signed URLs: no token, but faults on demand, as "download".
+        var download = path.StartsWith(TaxInvoiceEndpoints.DownloadPath, StringComparison.Ordinal);
+        if (path.StartsWith("/_sandbox", StringComparison.Ordinal) && !download)
         {
             await next();
             return;
@@ -37,7 +39,7 @@ internal sealed class SpApiMiddleware
             state.Counters.Request(operation.Name);
         }
 
-        var fault = state.Faults.Next(operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : path));
+        var fault = state.Faults.Next(operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : download ? "download" : path));
         if (fault is not null)
         {
             state.Counters.Fault();

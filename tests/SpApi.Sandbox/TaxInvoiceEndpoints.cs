@@ -15,7 +15,7 @@ namespace SpApi.Sandbox;
 internal static class TaxInvoiceEndpoints
 {
     public const string Brazil = "A2Q3Y263D00KWC";
-    private const string DownloadPath = "/_sandbox/documents/";
+    public const string DownloadPath = "/_sandbox/documents/";
     private static readonly byte[] UrlKey = RandomNumberGenerator.GetBytes(32);
     private static readonly string[] ExportStatuses = { "REQUESTED", "PROCESSING", "DONE", "ERROR" };
 

@@ -26,7 +26,7 @@ public static class DocumentDownload
     {
         SpApiEndpoint.Validate(url, nameof(url));
         SpApiLogScope.Write(client.Options.Log, new SpApiLogEvent(SpApiLogLevel.Verbose, SpApiLogKind.Request, "download", $"GET {url.AbsolutePath}"));
-        using var response = await client.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await GetHeadersAsync(client, url, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -43,5 +43,22 @@ public static class DocumentDownload
             using var content = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             await content.CopyToAsync(file, 81920, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The shared HttpClient has no timeout of its own (the request path times each attempt), so a stalled
+    // server is given the request timeout to start answering; the body then streams as long as it takes.
+    private static async Task<HttpResponseMessage> GetHeadersAsync(SpApiClient client, Uri url, CancellationToken cancellationToken)
+    {
+        using var headersDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        headersDue.CancelAfter(client.Options.RequestTimeout);
+        try
+        {
+            return await client.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, headersDue.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SpApiException(
+                $"Downloading {url.AbsolutePath} got no answer within {client.Options.RequestTimeout.TotalSeconds:0.#} s.", "download", errorCode: "Timeout", innerException: ex);
+        }
     }
 }

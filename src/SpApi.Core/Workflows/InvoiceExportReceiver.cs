@@ -68,7 +68,6 @@ public static class InvoiceExportReceiver
     /// <summary>Waits for the export, then yields each file as it lands: the extracted invoices, or the zips.</summary>
     public static async IAsyncEnumerable<string> ReceiveAsync(
         TaxInvoicesApi api,
-        SpApiClient client,
         string exportId,
         InvoiceExportReceiveOptions options,
         TimeProvider time,
@@ -91,7 +90,7 @@ public static class InvoiceExportReceiver
         for (var i = 0; i < documents.Count; i++)
         {
             progress?.Report(new InvoiceExportReceiveProgress(exportId, "DONE", TimeSpan.Zero, null, i, documents.Count));
-            foreach (var file in await ReceiveDocumentAsync(api, client, documents[i], options, cancellationToken).ConfigureAwait(false))
+            foreach (var file in await ReceiveDocumentAsync(api, documents[i], options, cancellationToken).ConfigureAwait(false))
             {
                 yield return file;
             }
@@ -133,7 +132,7 @@ public static class InvoiceExportReceiver
     }
 
     private static async Task<IReadOnlyList<string>> ReceiveDocumentAsync(
-        TaxInvoicesApi api, SpApiClient client, string documentId, InvoiceExportReceiveOptions options, CancellationToken cancellationToken)
+        TaxInvoicesApi api, string documentId, InvoiceExportReceiveOptions options, CancellationToken cancellationToken)
     {
         // The document id comes from the server: keep only characters that are safe in a file name.
         var safeName = new string(documentId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
@@ -146,7 +145,7 @@ public static class InvoiceExportReceiver
 
         if (!File.Exists(zip))
         {
-            await DownloadAsync(api, client, documentId, zip, cancellationToken).ConfigureAwait(false);
+            await DownloadAsync(api, documentId, zip, cancellationToken).ConfigureAwait(false);
         }
 
         if (!options.Expand)
@@ -162,7 +161,7 @@ public static class InvoiceExportReceiver
         return files;
     }
 
-    private static async Task DownloadAsync(TaxInvoicesApi api, SpApiClient client, string documentId, string zip, CancellationToken cancellationToken)
+    private static async Task DownloadAsync(TaxInvoicesApi api, string documentId, string zip, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -170,7 +169,7 @@ public static class InvoiceExportReceiver
             var document = await api.GetInvoicesDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
             try
             {
-                await DocumentDownload.DownloadAsync(client, new Uri(document.InvoicesDocumentUrl!), zip, cancellationToken).ConfigureAwait(false);
+                await DocumentDownload.DownloadAsync(api.Client, new Uri(document.InvoicesDocumentUrl!), zip, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (DocumentUrlExpiredException) when (attempt < UrlAttempts)

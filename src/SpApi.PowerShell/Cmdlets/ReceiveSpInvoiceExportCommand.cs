@@ -47,14 +47,13 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
         };
         var api = Api;
-        var client = Client;
         ActiveProgress = new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export");
         try
         {
             RunCore(async (writer, ct) =>
             {
                 var progress = new Reporter<InvoiceExportReceiveProgress>(p => writer.Run(() => ShowProgress(p)));
-                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, client, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
+                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
                 {
                     writer.Object(new FileInfo(file));
                 }

@@ -140,7 +140,7 @@ public sealed class BadInputCatalogueTests
     }
 
     private static Task Receive(Context context, InvoiceExportReceiveOptions options) =>
-        InvoiceExportReceiver.ReceiveAsync(context.TaxInvoices, context.Client, "EXPORT000001", options, TimeProvider.System, null, CancellationToken.None).ToListAsync();
+        InvoiceExportReceiver.ReceiveAsync(context.TaxInvoices, "EXPORT000001", options, TimeProvider.System, null, CancellationToken.None).ToListAsync();
 
     private static object Invoice(string id) =>
         InvoiceInput.Read(new Dictionary<string, object?> { ["id"] = id }, InvoiceApi.Vendor).Invoice!;

@@ -24,7 +24,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-5), DateEnd = End }, CancellationToken.None);
         var clock = new FakeTimeProvider();
 
-        var files = await ReceiveAsync(api, client, exportId, clock);
+        var files = await ReceiveAsync(api, exportId, clock);
 
         var expected = Data.Where(i => i.Date >= End.AddDays(-5)).Select(i => i.Id + ".xml").OrderBy(n => n).ToList();
         Assert.Equal(20, expected.Count);
@@ -44,7 +44,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var api = new TaxInvoicesApi(client);
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
 
-        await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+        await ReceiveAsync(api, exportId, new FakeTimeProvider());
 
         Assert.Contains(log.Events, e => e.Operation == "download");
         Assert.DoesNotContain("X-Amz-Signature", log.AllText());
@@ -61,7 +61,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var clock = new FakeTimeProvider();
         var reports = new List<InvoiceExportReceiveProgress>();
 
-        var receive = ReceiveAsync(api, client, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(2) }, reports);
+        var receive = ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(2) }, reports);
         Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == 1; } }, TimeSpan.FromSeconds(10)));
         Assert.False(receive.IsCompleted);
         Assert.Equal("REQUESTED", reports[0].Status);
@@ -81,7 +81,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var api = new TaxInvoicesApi(client);
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
 
-        var files = await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+        var files = await ReceiveAsync(api, exportId, new FakeTimeProvider());
 
         Assert.Equal(4, files.Count);
         Assert.Equal(3, sandbox.Counters.RequestsFor("getInvoicesDocument"));
@@ -100,7 +100,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var api = new TaxInvoicesApi(client);
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, ExternalInvoiceId = "SANDBOX-" + status }, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<InvoiceExportFailedException>(() => ReceiveAsync(api, client, exportId, new FakeTimeProvider()));
+        var error = await Assert.ThrowsAsync<InvoiceExportFailedException>(() => ReceiveAsync(api, exportId, new FakeTimeProvider()));
 
         Assert.Equal(status, error.Status);
         Assert.Contains(exportId, error.Message);
@@ -119,7 +119,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var reports = new List<InvoiceExportReceiveProgress>();
 
         // Checks at 0, 1, 2 and 3 minutes; after the one at 3 the next would pass the timeout.
-        var receive = ReceiveAsync(api, client, exportId, clock, options, reports);
+        var receive = ReceiveAsync(api, exportId, clock, options, reports);
         for (var polls = 1; polls <= 3; polls++)
         {
             Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == polls; } }, TimeSpan.FromSeconds(10)));
@@ -139,10 +139,10 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var client = sandbox.Client();
         var api = new TaxInvoicesApi(client);
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-5), DateEnd = End }, CancellationToken.None);
-        var first = await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+        var first = await ReceiveAsync(api, exportId, new FakeTimeProvider());
         var documentCalls = sandbox.Counters.RequestsFor("getInvoicesDocument");
 
-        var second = await ReceiveAsync(api, client, exportId, new FakeTimeProvider());
+        var second = await ReceiveAsync(api, exportId, new FakeTimeProvider());
 
         Assert.Equal(first.OrderBy(f => f), second.OrderBy(f => f));
         Assert.Equal(documentCalls, sandbox.Counters.RequestsFor("getInvoicesDocument"));
@@ -158,8 +158,8 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-5), DateEnd = End }, CancellationToken.None);
         var options = new InvoiceExportReceiveOptions { Folder = folder, Expand = false };
 
-        var zips = await ReceiveAsync(api, client, exportId, new FakeTimeProvider(), options);
-        await ReceiveAsync(api, client, exportId, new FakeTimeProvider(), options);
+        var zips = await ReceiveAsync(api, exportId, new FakeTimeProvider(), options);
+        await ReceiveAsync(api, exportId, new FakeTimeProvider(), options);
 
         Assert.Equal(3, zips.Count);
         Assert.All(zips, z => Assert.EndsWith(".zip", z));
@@ -175,7 +175,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var api = new TaxInvoicesApi(client);
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ZipSlipException>(() => ReceiveAsync(api, client, exportId, new FakeTimeProvider()));
+        await Assert.ThrowsAsync<ZipSlipException>(() => ReceiveAsync(api, exportId, new FakeTimeProvider()));
 
         Assert.Empty(Directory.GetFiles(folder, "*.xml"));
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(folder)!, "escaped.xml")));
@@ -191,21 +191,21 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var a = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
         var b = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-2), DateEnd = End.AddDays(-1) }, CancellationToken.None);
 
-        var files = (await ReceiveAsync(api, client, a, new FakeTimeProvider())).Concat(await ReceiveAsync(api, client, b, new FakeTimeProvider())).ToList();
+        var files = (await ReceiveAsync(api, a, new FakeTimeProvider())).Concat(await ReceiveAsync(api, b, new FakeTimeProvider())).ToList();
 
         Assert.Equal(8, files.Count);
         Assert.Equal(0, sandbox.Counters.Throttled);
     }
 
-    private Task<List<string>> ReceiveAsync(TaxInvoicesApi api, SpApi.Core.Http.SpApiClient client, string exportId, TimeProvider clock) =>
-        ReceiveAsync(api, client, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder });
+    private Task<List<string>> ReceiveAsync(TaxInvoicesApi api, string exportId, TimeProvider clock) =>
+        ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder });
 
     private static async Task<List<string>> ReceiveAsync(
-        TaxInvoicesApi api, SpApi.Core.Http.SpApiClient client, string exportId, TimeProvider clock, InvoiceExportReceiveOptions options, List<InvoiceExportReceiveProgress>? reports = null)
+        TaxInvoicesApi api, string exportId, TimeProvider clock, InvoiceExportReceiveOptions options, List<InvoiceExportReceiveProgress>? reports = null)
     {
         var progress = reports is null ? null : new Collect(reports);
         var files = new List<string>();
-        await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, client, exportId, options, clock, progress, CancellationToken.None))
+        await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, exportId, options, clock, progress, CancellationToken.None))
         {
             files.Add(file);
         }

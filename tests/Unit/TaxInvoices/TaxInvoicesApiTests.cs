@@ -104,6 +104,27 @@ public sealed class TaxInvoicesApiTests : IDisposable
         Assert.Equal(1, sandbox.Counters.DocumentDownloads);
     }
 
+    [Fact]
+    public async Task ADownloadThatGetsNoAnswerTimesOutAndLeavesNoFile()
+    {
+        await using var sandbox = await StartAsync();
+        var client = sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(200));
+        var api = new TaxInvoicesApi(client);
+        var export = await api.GetInvoicesExportAsync(
+            await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-2), DateEnd = End }, CancellationToken.None),
+            CancellationToken.None);
+        var document = await api.GetInvoicesDocumentAsync(export.InvoicesDocumentIds![0], CancellationToken.None);
+        var zip = Path.Combine(folder, "document.zip");
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromMinutes(1);
+        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "download");
+
+        var error = await Assert.ThrowsAsync<SpApi.Core.Http.SpApiException>(() => DocumentDownload.DownloadAsync(client, new Uri(document.InvoicesDocumentUrl!), zip, CancellationToken.None));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.False(File.Exists(zip));
+        Assert.Equal(1, sandbox.Counters.FaultsInjected);
+    }
+
     [Theory]
     [InlineData("ERROR")]
     [InlineData("CANCELLED")]
