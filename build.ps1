@@ -65,6 +65,8 @@ function Invoke-Build {
 
     foreach ($framework in $allowList.Keys) {
         $publish = Join-Path $root "out/publish/$framework"
+        # A clean folder, so a DLL the build no longer makes cannot pass the allow-list check.
+        if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
         Invoke-Native dotnet @('publish', (Join-Path $root 'src/SpApi.PowerShell'), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
         $bin = New-Item -ItemType Directory -Path (Join-Path $staged "bin/$framework")
         foreach ($dll in $allowList[$framework]) {
@@ -72,7 +74,7 @@ function Invoke-Build {
             if (-not (Test-Path $source)) { throw "The $framework build lacks $dll, which the module ships." }
             Copy-Item -Path $source -Destination $bin
         }
-        if (Test-Path (Join-Path $bin 'System.Management.Automation.dll')) { throw 'System.Management.Automation.dll must never ship.' }
+        if (Test-Path (Join-Path $publish 'System.Management.Automation.dll')) { throw 'The build copies System.Management.Automation.dll; the reference must stay PrivateAssets=all.' }
     }
 
     Copy-Item -Path (Join-Path $root 'module/*') -Destination $staged -Recurse
@@ -110,10 +112,17 @@ function Invoke-Test {
     $pesterConfiguration.Run.Path = Join-Path $root 'tests/Pester'
     $pesterConfiguration.Run.Throw = $true
     $pesterConfiguration.Output.Verbosity = 'Detailed'
+    # Sandbox and client at 60x: Tax Invoices' one-document-a-minute limit becomes one a second. Both
+    # variables are put back afterwards, so a module imported later in this session paces at Amazon's rates.
+    $saved = $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE
     $env:SPAPI_TEST_CONFIGURATION = $Configuration
-    # Sandbox and client at 60x: Tax Invoices' one-document-a-minute limit becomes one a second.
     $env:SPAPI_RATE_SCALE = '60'
-    Invoke-Pester -Configuration $pesterConfiguration
+    try {
+        Invoke-Pester -Configuration $pesterConfiguration
+    }
+    finally {
+        $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE = $saved
+    }
 }
 
 function Invoke-Package {
@@ -145,7 +154,7 @@ function Invoke-Package {
     $contentTypes = '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />' +
         '<Default Extension="nuspec" ContentType="application/octet" />' +
-        (@('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt') | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '' +
+        ((@('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt') | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '') +
         '</Types>'
     $rels = '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/SpApi.nuspec" Id="R0" /></Relationships>'

@@ -18,6 +18,8 @@ Describe 'The package' {
         $nuspec.package.metadata.id | Should -Be 'SpApi'
         $nuspec.package.metadata.version | Should -Be $manifest.ModuleVersion
         $nuspec.package.metadata.tags -split ' ' | Should -Contain 'PSCmdlet_Get-SpCustomerInvoice'
+        [xml] $types = Get-Content -Raw -LiteralPath (Join-Path $folder '[Content_Types].xml')
+        @($types.Types.Default.Extension) | Should -Contain 'dll'
     }
 
     It 'imports from the expanded package in a fresh session' {
