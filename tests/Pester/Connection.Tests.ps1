@@ -117,6 +117,13 @@ Describe 'Disconnect-SpApi' {
         $closed.ClientId | Should -Be $sandbox.ClientId
         Get-SpApiConnection | Should -BeNullOrEmpty
     }
+
+    It 'leaves a closed connection unusable, with SpApiNotConnected' {
+        $connection = Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint
+        $connection | Disconnect-SpApi
+        { Get-SpTransactionStatus -TransactionId T-1 -Connection $connection } |
+            Should -Throw -ErrorId 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpTransactionStatusCommand'
+    }
 }
 
 Describe 'Save-SpApiProfile' {

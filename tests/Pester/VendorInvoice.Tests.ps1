@@ -352,6 +352,16 @@ Describe 'Test-SpVendorInvoice' {
             Should -Throw -ErrorId 'InvalidVendorInvoiceInput,SpApi.PowerShell.Cmdlets.TestSpVendorInvoiceCommand' -ExpectedMessage '*not valid JSON*'
     }
 
+    It 'reads the files after one that is not JSON, and names that file in its error' {
+        $bad = Join-Path $TestDrive 'broken.json'
+        [System.IO.File]::WriteAllText($bad, '{ "invoices": ')
+        $good = Write-JsonFile 'after.json' (New-InvoiceData -Id INV-F9)
+        $results = @(Test-SpVendorInvoice -Path $bad, $good -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $results.InvoiceId | Should -Be 'INV-F9'
+        $errors.Count | Should -Be 1
+        $errors[0].TargetObject | Should -Be $bad
+    }
+
     It 'sends nothing to the sandbox' {
         $before = Get-SandboxCount requests
         $bad = New-InvoiceData -Id INV-S2

@@ -56,6 +56,9 @@ public sealed class SpApiConnection : IDisposable
     /// <summary>When the credentials were checked.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
+    /// <summary>True once Disconnect-SpApi closed the connection; it can make no more calls.</summary>
+    public bool IsClosed { get; private set; }
+
     /// <summary>The request path of this connection.</summary>
     internal SpApiClient Client { get; }
 
@@ -89,7 +92,11 @@ public sealed class SpApiConnection : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        IsClosed = true;
+        Client.Dispose();
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -27,22 +27,18 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
         {
             resolved = ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is not PipelineStoppedException)
         {
+            // Bad parameters, a missing profile, or a profile file that cannot be read.
             Terminate(ex, "InvalidConnectionParameter");
             return;
         }
 
         SpApiConnection? connection = null;
-        try
-        {
-            RunCore(async (_, ct) => connection = await SpApiConnection.ConnectAsync(resolved, ct).ConfigureAwait(false));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            Terminate(ex, "InvalidConnectionParameter", resolved.Endpoint);
-            return;
-        }
+        RunCoreOrTerminate(
+            async (_, ct) => connection = await SpApiConnection.ConnectAsync(resolved, ct).ConfigureAwait(false),
+            "InvalidConnectionParameter",
+            resolved.Endpoint);
 
         SpApiSession.SetDefault(connection!);
         WriteObject(connection);

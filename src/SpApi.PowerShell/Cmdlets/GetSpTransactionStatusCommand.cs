@@ -47,14 +47,10 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
 
         var api = new VendorInvoicingApi(Client);
         var options = WaitOptions(ApiVersion);
-        try
-        {
-            RunCore(async (writer, ct) => writer.Object(await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteError(ToErrorRecord(ex, "InvalidTransactionStatusParameter", TransactionId));
-        }
+        RunCoreOrWriteError(
+            async (writer, ct) => writer.Object(await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
+            "InvalidTransactionStatusParameter",
+            TransactionId);
     }
 
     /// <inheritdoc />

@@ -91,7 +91,7 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
         };
         try
         {
-            InvoicesAttributesRules.Check(request, Attributes(Core.Endpoints.Marketplace.Get(MarketplaceId, nameof(MarketplaceId)).Id));
+            InvoicesAttributesRules.Check(request, Attributes(MarketplaceId));
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {

@@ -12,17 +12,16 @@ namespace SpApi.PowerShell.Cmdlets;
 /// InvoiceNumber), ConvertFrom-Json or Import-Clixml output. It makes no call; Test-SpVendorInvoice checks
 /// the result and Submit-SpVendorInvoice sends it.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "SpVendorInvoice", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.New, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject)]
 [OutputType(typeof(Invoice), typeof(InvoiceDetail))]
 public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
 {
-    private const string InputObjectSet = "InputObject";
     private const string ParametersSet = "Parameters";
 
     private InvoiceStream? stream;
 
     /// <summary>A hashtable or object in the model's shape, or a CSV row (columns in docs/vendor-invoices.md).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
 
@@ -97,7 +96,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
     [Parameter]
     public SwitchParameter DirectFulfillment { get; set; }
 
-    private InvoiceApi Api => DirectFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor;
+    private InvoiceApi Api => InvoiceInputSets.Api(DirectFulfillment);
 
     /// <inheritdoc />
     protected override void BeginProcessing() => stream = new InvoiceStream(Api, applyRules: false);
@@ -111,24 +110,17 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
             return;
         }
 
-        Emit(() => stream!.Add(PlainObject.From(InputObject)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Array.Empty<string>(), source => Emit(stream!.Add(source)));
     }
 
     /// <inheritdoc />
-    protected override void EndProcessing() => Emit(() => stream!.Complete());
+    protected override void EndProcessing() => Emit(stream!.Complete());
 
-    private void Emit(Func<IReadOnlyList<VendorInvoiceTestResult>> results)
+    private void Emit(IEnumerable<VendorInvoiceTestResult> results)
     {
-        try
+        foreach (var result in results)
         {
-            foreach (var result in results())
-            {
-                Emit(result);
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", InputObject));
+            Emit(result);
         }
     }
 

@@ -50,19 +50,15 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
         ActiveProgress = new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export");
         try
         {
-            RunCore(async (writer, ct) =>
+            // One export's failure does not stop the others in the pipeline.
+            RunCoreOrWriteError(async (writer, ct) =>
             {
                 var progress = new Reporter<InvoiceExportReceiveProgress>(p => writer.Run(() => ShowProgress(p)));
                 await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
                 {
                     writer.Object(new FileInfo(file));
                 }
-            });
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            // One export's failure does not stop the others in the pipeline.
-            WriteError(ToErrorRecord(ex, "InvalidReceiveParameter", ExportId));
+            }, "InvalidReceiveParameter", ExportId);
         }
         finally
         {

@@ -23,7 +23,7 @@ public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ProfileStoreTarget();
+        var path = ProfileNames.StorePath(ReadEnvironment);
         if (!ShouldProcess($"profile '{Name}' in {path}", "Save SP-API profile"))
         {
             return;
@@ -38,7 +38,4 @@ public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
             Terminate(ex, "InvalidProfileParameter", Name);
         }
     }
-
-    private static string ProfileStoreTarget() =>
-        ReadEnvironment("SPAPI_PROFILE_PATH") is { Length: > 0 } custom ? custom : "~/.spapi/profiles.json";
 }

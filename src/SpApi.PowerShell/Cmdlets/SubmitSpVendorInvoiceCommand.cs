@@ -46,27 +46,15 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        stream = new InvoiceStream(DirectFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor, applyRules: !SkipValidation);
+        stream = new InvoiceStream(InvoiceInputSets.Api(DirectFulfillment), applyRules: !SkipValidation);
         batcher = new InvoiceBatcher(BatchSize);
         api = new VendorInvoicingApi(Client);
         submission = new InvoiceSubmission(api, TimeProvider.System);
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        try
-        {
-            foreach (var source in InvoiceInputSets.Sources(this, ParameterSetName, InputObject, Path))
-            {
-                Accept(stream!.Add(source));
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", InputObject));
-        }
-    }
+    protected override void ProcessRecord() =>
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, source => Accept(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -119,9 +107,9 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
             return;
         }
 
-        try
-        {
-            RunCore(async (writer, ct) =>
+        // One batch's failure is reported and the run goes on (or holds back, after an unknown outcome).
+        RunCoreOrWriteError(
+            async (writer, ct) =>
             {
                 if (await submission.SendAsync(batch, ct).ConfigureAwait(false) is not { } result)
                 {
@@ -136,12 +124,8 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
                 {
                     writer.Object(result);
                 }
-            });
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            // One batch's failure is reported and the run goes on (or holds back, after an unknown outcome).
-            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", batch.InvoiceIds));
-        }
+            },
+            "InvalidVendorInvoiceInput",
+            batch.InvoiceIds);
     }
 }

@@ -35,23 +35,11 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 
     /// <inheritdoc />
     protected override void BeginProcessing() =>
-        stream = new InvoiceStream(DirectFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor, applyRules: true);
+        stream = new InvoiceStream(InvoiceInputSets.Api(DirectFulfillment), applyRules: true);
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        try
-        {
-            foreach (var source in InvoiceInputSets.Sources(this, ParameterSetName, InputObject, Path))
-            {
-                Write(stream!.Add(source));
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", InputObject));
-        }
-    }
+    protected override void ProcessRecord() =>
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, source => Write(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing() => Write(stream!.Complete());

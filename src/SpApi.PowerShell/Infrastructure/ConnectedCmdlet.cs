@@ -21,9 +21,9 @@ public abstract class ConnectedCmdlet : SpApiCmdlet
             {
                 return SpApiSession.Resolve(Connection).Client;
             }
-            catch (InvalidOperationException ex)
+            catch (SpApiNotConnectedException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "SpApiNotConnected", ErrorCategory.ConnectionError, null));
+                Terminate(ex, "SpApiNotConnected");
                 throw;
             }
         }

@@ -17,6 +17,8 @@ internal static class ErrorClassifier
     {
         switch (exception)
         {
+            case SpApiNotConnectedException:
+                return ("SpApiNotConnected", ErrorCategory.ConnectionError);
             case OperationCanceledException:
                 return ("SpApiOperationStopped", ErrorCategory.OperationStopped);
             case InvalidInvoiceContentException:
@@ -74,6 +76,16 @@ internal static class ErrorClassifier
 
     // validationErrorId names the cmdlet's own checks of its input and state (Core throws ArgumentException
     // or InvalidOperationException for those), for example InvalidConnectionParameter.
+
+    /// <summary>The ErrorRecord of a failure: its stable ErrorId, category and details.</summary>
+    public static ErrorRecord Record(Exception exception, string validationErrorId, object? target)
+    {
+        var (errorId, category) = Classify(exception, validationErrorId);
+        return new ErrorRecord(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(Details(exception)),
+        };
+    }
 
     /// <summary>The ErrorDetails text: the message plus the SP-API error code and request id.</summary>
     public static string Details(Exception exception) => exception switch

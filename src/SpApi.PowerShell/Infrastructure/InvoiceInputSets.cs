@@ -3,20 +3,48 @@ using SpApi.Core.Invoicing;
 
 namespace SpApi.PowerShell.Infrastructure;
 
-/// <summary>The two ways Test- and Submit-SpVendorInvoice take invoices: pipeline objects, or JSON files.</summary>
+/// <summary>How New-, Test- and Submit-SpVendorInvoice take invoices: pipeline objects, or JSON files.</summary>
 internal static class InvoiceInputSets
 {
     public const string InputObject = "InputObject";
     public const string Path = "Path";
 
-    /// <summary>The plain (or model) invoices of one ProcessRecord call.</summary>
-    public static IEnumerable<object?> Sources(PSCmdlet cmdlet, string parameterSet, object? inputObject, string[] paths)
+    /// <summary>The model plain input is read as.</summary>
+    public static InvoiceApi Api(SwitchParameter directFulfillment) => directFulfillment ? InvoiceApi.DirectFulfillment : InvoiceApi.Vendor;
+
+    /// <summary>
+    /// Hands each invoice of one ProcessRecord call to <paramref name="accept"/>. Input that cannot be read
+    /// (a file that is not JSON, CSV rows out of order) gets its own error, and the other files are still read.
+    /// </summary>
+    public static void ForEach(PSCmdlet cmdlet, string parameterSet, object? inputObject, string[] paths, Action<object?> accept)
     {
         if (parameterSet != Path)
         {
-            return new[] { PlainObject.From(inputObject) };
+            Guard(cmdlet, inputObject, () => accept(PlainObject.From(inputObject)));
+            return;
         }
 
-        return paths.SelectMany(path => InvoiceInput.ReadFile(cmdlet.GetUnresolvedProviderPathFromPSPath(path)));
+        foreach (var path in paths)
+        {
+            Guard(cmdlet, path, () =>
+            {
+                foreach (var source in InvoiceInput.ReadFile(cmdlet.GetUnresolvedProviderPathFromPSPath(path)))
+                {
+                    accept(source);
+                }
+            });
+        }
+    }
+
+    private static void Guard(Cmdlet cmdlet, object? target, Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (ArgumentException ex)
+        {
+            cmdlet.WriteError(ErrorClassifier.Record(ex, "InvalidVendorInvoiceInput", target));
+        }
     }
 }

@@ -20,8 +20,6 @@ internal sealed class PipelineWriter
 
     public void Warning(string message) => pump.Post(() => cmdlet.WriteWarning(message), cancellationToken);
 
-    public void Progress(ProgressRecord record) => pump.Post(() => cmdlet.WriteProgress(record), cancellationToken);
-
     public void Error(ErrorRecord record) => pump.Post(() => cmdlet.WriteError(record), cancellationToken);
 
     /// <summary>Runs any other pipeline-thread work, such as updating the cmdlet's progress record.</summary>

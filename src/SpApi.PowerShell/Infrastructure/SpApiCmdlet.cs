@@ -43,14 +43,8 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Builds the ErrorRecord of a failure with its stable ErrorId, category and details.</summary>
-    private protected static ErrorRecord ToErrorRecord(Exception exception, string validationErrorId, object? target)
-    {
-        var (errorId, category) = ErrorClassifier.Classify(exception, validationErrorId);
-        return new ErrorRecord(exception, errorId, category, target)
-        {
-            ErrorDetails = new ErrorDetails(ErrorClassifier.Details(exception)),
-        };
-    }
+    private protected static ErrorRecord ToErrorRecord(Exception exception, string validationErrorId, object? target) =>
+        ErrorClassifier.Record(exception, validationErrorId, target);
 
     /// <summary>Stops the command with the failure, classified as <see cref="ToErrorRecord"/> does.</summary>
     private protected void Terminate(Exception exception, string validationErrorId, object? target = null) =>
@@ -69,6 +63,22 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
             Terminate(ex, validationErrorId, target);
+        }
+    }
+
+    /// <summary>
+    /// Runs Core work and reports a failure as a non-terminating error, so the next pipeline item still
+    /// runs; for per-item work.
+    /// </summary>
+    private protected void RunCoreOrWriteError(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target)
+    {
+        try
+        {
+            RunCore(work);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteError(ToErrorRecord(ex, validationErrorId, target));
         }
     }
 

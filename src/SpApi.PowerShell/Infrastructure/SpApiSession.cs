@@ -18,7 +18,21 @@ internal static class SpApiSession
     /// <summary>Removes the connection if it is the default.</summary>
     public static void Clear(SpApiConnection connection) => Interlocked.CompareExchange(ref current, null, connection);
 
-    public static SpApiConnection Resolve(SpApiConnection? explicitConnection) =>
-        explicitConnection ?? Current ?? throw new InvalidOperationException(
-            "There is no SP-API connection. Run Connect-SpApi first, or pass -Connection.");
+    public static SpApiConnection Resolve(SpApiConnection? explicitConnection)
+    {
+        var connection = explicitConnection ?? Current
+            ?? throw new SpApiNotConnectedException("There is no SP-API connection. Run Connect-SpApi first, or pass -Connection.");
+        return connection.IsClosed
+            ? throw new SpApiNotConnectedException($"The connection to {connection.Endpoint} was closed with Disconnect-SpApi. Run Connect-SpApi again.")
+            : connection;
+    }
+}
+
+/// <summary>No connection to use, or only a closed one.</summary>
+internal sealed class SpApiNotConnectedException : InvalidOperationException
+{
+    public SpApiNotConnectedException(string message)
+        : base(message)
+    {
+    }
 }

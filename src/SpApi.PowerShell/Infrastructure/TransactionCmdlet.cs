@@ -43,7 +43,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
         var timedOut = new List<VendorTransactionStatus>();
         try
         {
-            RunCore(async (writer, ct) =>
+            RunCoreOrWriteError(async (writer, ct) =>
             {
                 var progress = new Reporter<TransactionWaitProgress>(p => writer.Run(() => ShowProgress(p)));
                 void Failed(TransactionWatch watch, SpApiException ex) =>
@@ -57,11 +57,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
                         timedOut.Add(status);
                     }
                 }
-            });
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteError(ToErrorRecord(ex, "InvalidTransactionStatusParameter", watches.Select(w => w.TransactionId).ToArray()));
+            }, "InvalidTransactionStatusParameter", watches.Select(w => w.TransactionId).ToArray());
         }
         finally
         {

@@ -32,6 +32,7 @@ public sealed class ErrorClassifierTests
         Assert.Equal(("InvalidConnectionParameter", ErrorCategory.InvalidArgument), ErrorClassifier.Classify(new ArgumentException("m", "Region"), "InvalidConnectionParameter"));
         Assert.Equal(("InvalidProfileParameter", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new InvalidOperationException("exists"), "InvalidProfileParameter"));
         Assert.Equal(("SpApiOperationFailed", ErrorCategory.InvalidOperation), ErrorClassifier.Classify(new IOException("disk"), "Arg"));
+        Assert.Equal(("SpApiNotConnected", ErrorCategory.ConnectionError), ErrorClassifier.Classify(new SpApiNotConnectedException("none"), "Arg"));
         Assert.Equal(("DuplicateVendorInvoice", ErrorCategory.ResourceExists), ErrorClassifier.Classify(new DuplicateInvoiceException("INV-1"), "Arg"));
         Assert.Equal(("VendorInvoiceNotSent", ErrorCategory.NotSpecified), ErrorClassifier.Classify(new InvoicesNotSentException(new[] { "INV-2" }), "Arg"));
         var invalid = InvoiceInput.Test(new Dictionary<string, object?>(), InvoiceApi.Vendor);
