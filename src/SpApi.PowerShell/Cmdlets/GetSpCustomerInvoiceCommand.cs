@@ -105,19 +105,15 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             WriteWarning($"CreatedAfter ({query.CreatedAfter:u}) is more than six months ago. Amazon keeps customer invoices for a rolling six months, so older ones may be missing.");
         }
 
-        ActiveProgress = new ProgressRecord(1, "Get-SpCustomerInvoice", "Starting");
-        RunCoreOrTerminate(
+        WithProgress(new ProgressRecord(1, "Get-SpCustomerInvoice", "Starting"), () => RunCoreOrTerminate(
             async (writer, ct) =>
             {
-                var progress = new Reporter<CustomerInvoiceRangeProgress>(p => writer.Run(() => ShowProgress(p)));
-                await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, progress, ct).ConfigureAwait(false))
+                await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false))
                 {
                     writer.Object(invoice);
                 }
             },
-            "InvalidCustomerInvoiceQuery");
-        ActiveProgress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(ActiveProgress);
+            "InvalidCustomerInvoiceQuery"));
         if (PagingParameters.IncludeTotalCount)
         {
             // The API does not say how many invoices a range holds.
@@ -143,12 +139,6 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             SortOrder = Order(),
         };
         RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), "InvalidCustomerInvoiceQuery");
-    }
-
-    private void ShowProgress(CustomerInvoiceRangeProgress progress)
-    {
-        RangeProgress.Apply(ActiveProgress!, progress);
-        WriteProgress(ActiveProgress);
     }
 
     private CustomerInvoiceSortOrder? Order() => SortOrder switch

@@ -47,33 +47,25 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
         };
         var api = Api;
-        ActiveProgress = new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export");
-        try
-        {
-            // One export's failure does not stop the others in the pipeline.
-            RunCoreOrWriteError(async (writer, ct) =>
+        // One export's failure does not stop the others in the pipeline.
+        WithProgress(new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export"), () => RunCoreOrWriteError(
+            async (writer, ct) =>
             {
-                var progress = new Reporter<InvoiceExportReceiveProgress>(p => writer.Run(() => ShowProgress(p)));
-                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, progress, ct).ConfigureAwait(false))
+                await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, ProgressBar<InvoiceExportReceiveProgress>(writer, ShowProgress), ct).ConfigureAwait(false))
                 {
                     writer.Object(new FileInfo(file));
                 }
-            }, "InvalidReceiveParameter", ExportId);
-        }
-        finally
-        {
-            ActiveProgress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(ActiveProgress);
-        }
+            },
+            "InvalidReceiveParameter",
+            ExportId));
     }
 
-    private void ShowProgress(InvoiceExportReceiveProgress progress)
+    private static void ShowProgress(ProgressRecord record, InvoiceExportReceiveProgress progress)
     {
-        ActiveProgress!.StatusDescription = progress.DocumentsTotal == 0
+        record.StatusDescription = progress.DocumentsTotal == 0
             ? $"Export {progress.Status}, {progress.Elapsed.TotalSeconds:0} s so far; next check in {progress.NextPoll?.TotalSeconds:0} s"
             : $"Document {Math.Min(progress.DocumentsDone + 1, progress.DocumentsTotal)} of {progress.DocumentsTotal}";
-        ActiveProgress.PercentComplete = progress.DocumentsTotal == 0 ? -1 : progress.DocumentsDone * 100 / progress.DocumentsTotal;
-        ActiveProgress.CurrentOperation = null;
-        WriteProgress(ActiveProgress);
+        record.PercentComplete = progress.DocumentsTotal == 0 ? -1 : progress.DocumentsDone * 100 / progress.DocumentsTotal;
+        record.CurrentOperation = null;
     }
 }

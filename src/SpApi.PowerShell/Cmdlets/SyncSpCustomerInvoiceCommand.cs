@@ -53,20 +53,10 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,
         };
-        ActiveProgress = new ProgressRecord(1, "Sync-SpCustomerInvoice", "Starting");
-        RunCoreOrTerminate(
+        WithProgress(new ProgressRecord(1, "Sync-SpCustomerInvoice", "Starting"), () => RunCoreOrTerminate(
             async (writer, ct) => writer.Object(await CustomerInvoiceSync.RunAsync(
-                api, options, TimeProvider.System, writer.Warning,
-                new Reporter<CustomerInvoiceRangeProgress>(p => writer.Run(() => ShowProgress(p))), ct).ConfigureAwait(false)),
+                api, options, TimeProvider.System, writer.Warning, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false)),
             "InvalidSyncParameter",
-            options.Folder);
-        ActiveProgress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(ActiveProgress);
-    }
-
-    private void ShowProgress(CustomerInvoiceRangeProgress progress)
-    {
-        RangeProgress.Apply(ActiveProgress!, progress);
-        WriteProgress(ActiveProgress);
+            options.Folder));
     }
 }

@@ -66,6 +66,33 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="run"/> with a progress bar that is completed when it ends, however it ends.</summary>
+    private protected void WithProgress(ProgressRecord record, Action run)
+    {
+        ActiveProgress = record;
+        try
+        {
+            run();
+        }
+        finally
+        {
+            record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+            ActiveProgress = null;
+        }
+    }
+
+    /// <summary>Where Core work reports its progress: each report is applied to the active bar on the pipeline thread.</summary>
+    private protected IProgress<T> ProgressBar<T>(PipelineWriter writer, Action<ProgressRecord, T> apply) =>
+        new Reporter<T>(report => writer.Run(() =>
+        {
+            if (ActiveProgress is { } bar)
+            {
+                apply(bar, report);
+                WriteProgress(bar);
+            }
+        }));
+
     /// <summary>
     /// Runs Core work and reports a failure as a non-terminating error, so the next pipeline item still
     /// runs; for per-item work.

@@ -39,16 +39,14 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     /// </remarks>
     private protected void WaitForTransactions(VendorInvoicingApi api, IReadOnlyList<TransactionWatch> watches, TransactionWaitOptions options, bool justSubmitted)
     {
-        ActiveProgress = new ProgressRecord(3, "Waiting for transaction status", $"0 of {watches.Count} transaction(s) final");
         var timedOut = new List<VendorTransactionStatus>();
-        try
-        {
-            RunCoreOrWriteError(async (writer, ct) =>
+        WithProgress(new ProgressRecord(3, "Waiting for transaction status", $"0 of {watches.Count} transaction(s) final"), () => RunCoreOrWriteError(
+            async (writer, ct) =>
             {
-                var progress = new Reporter<TransactionWaitProgress>(p => writer.Run(() => ShowProgress(p)));
                 void Failed(TransactionWatch watch, SpApiException ex) =>
                     writer.Error(ToErrorRecord(justSubmitted ? Accepted(watch, ex) : ex, "InvalidTransactionStatusParameter", watch.TransactionId));
 
+                var progress = ProgressBar<TransactionWaitProgress>(writer, ShowProgress);
                 await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, Failed, ct).ConfigureAwait(false))
                 {
                     writer.Object(status);
@@ -57,13 +55,9 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
                         timedOut.Add(status);
                     }
                 }
-            }, "InvalidTransactionStatusParameter", watches.Select(w => w.TransactionId).ToArray());
-        }
-        finally
-        {
-            ActiveProgress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(ActiveProgress);
-        }
+            },
+            "InvalidTransactionStatusParameter",
+            watches.Select(w => w.TransactionId).ToArray()));
 
         foreach (var status in timedOut)
         {
@@ -77,11 +71,10 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
             + $"Do not submit them again; check later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
         requestMayHaveBeenProcessed: false);
 
-    private void ShowProgress(TransactionWaitProgress progress)
+    private static void ShowProgress(ProgressRecord record, TransactionWaitProgress progress)
     {
-        ActiveProgress!.StatusDescription = $"{progress.Final} of {progress.Total} transaction(s) final, {progress.Elapsed.TotalSeconds:0} s so far; next check in {progress.NextCheck.TotalSeconds:0} s";
-        ActiveProgress.PercentComplete = progress.Final * 100 / progress.Total;
-        ActiveProgress.CurrentOperation = null;
-        WriteProgress(ActiveProgress);
+        record.StatusDescription = $"{progress.Final} of {progress.Total} transaction(s) final, {progress.Elapsed.TotalSeconds:0} s so far; next check in {progress.NextCheck.TotalSeconds:0} s";
+        record.PercentComplete = progress.Final * 100 / progress.Total;
+        record.CurrentOperation = null;
     }
 }
