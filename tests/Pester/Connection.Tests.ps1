@@ -39,7 +39,7 @@ Describe 'Connect-SpApi' {
         $connection.ClientId | Should -Be $sandbox.ClientId
         $connection.Source | Should -Be 'Parameters'
         $connection.Endpoint | Should -Be $sandbox.Endpoint
-        (Get-SpApiSandboxCounter $sandbox).accessTokensIssued | Should -BeGreaterOrEqual $before
+        (Get-SpApiSandboxCounter $sandbox).accessTokensIssued | Should -Be ($before + 1)
         (Get-SpApiConnection).ConnectedAt | Should -Be $connection.ConnectedAt
     }
 
@@ -98,6 +98,7 @@ Describe 'Connect-SpApi' {
         $verbose = Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $text = ($verbose | ForEach-Object Message) -join "`n"
+        $text | Should -Match 'requesting an access token for client'
         $text | Should -Not -Match ([regex]::Escape($secretText))
         $text | Should -Not -Match ([regex]::Escape($refreshText))
     }

@@ -86,6 +86,13 @@ Describe 'Get-SpCustomerInvoice' {
         $table | Should -Match 'PurchaseOrderNumber\s+Size'
         $table | Should -Not -Match 'JVBER'
     }
+
+    It 'reports each call with -Verbose: operation, status, request id and rate limit' {
+        $verbose = Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $verbose | Should -Contain 'getCustomerInvoice: GET /vendor/directFulfillment/shipping/2021-12-28/customerInvoices/PO00000001'
+        ($verbose | Where-Object { $_ -like 'getCustomerInvoice: 200 OK in *' }) | Should -Match 'request id [0-9a-f-]{36}, rate limit \d'
+    }
 }
 
 Describe 'Several connections in one script' {

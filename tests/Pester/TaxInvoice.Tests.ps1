@@ -140,6 +140,7 @@ Describe 'Get-SpInvoice' {
     }
 
     It 'refuses a status filter that is not an option' {
-        { Get-SpInvoice -MarketplaceId $brazil -Status @() } | Should -Throw
+        { Get-SpInvoice -MarketplaceId $brazil -Status NOT_A_STATUS } |
+            Should -Throw -ErrorId 'InvalidInvoiceQuery,SpApi.PowerShell.Cmdlets.GetSpInvoiceCommand' -ExpectedMessage '*NOT_A_STATUS*'
     }
 }

@@ -18,6 +18,9 @@ public enum FaultKind
     /// <summary>Wait before answering normally.</summary>
     Slow,
 
+    /// <summary>Answer 403 "The security token included in the request is expired", whatever the token.</summary>
+    ExpiredToken,
+
     /// <summary>Process the request fully (a submission creates its transaction), then drop the connection without an answer.</summary>
     ResetAfterProcessing,
 

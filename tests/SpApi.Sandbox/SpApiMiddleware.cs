@@ -171,6 +171,9 @@ internal sealed class SpApiMiddleware
             case FaultKind.Slow:
                 await Task.Delay(state.Faults.SlowDelay, context.RequestAborted);
                 return true;
+            case FaultKind.ExpiredToken:
+                await SpApiResults.WriteError(context, 403, "Unauthorized", "The security token included in the request is expired");
+                return false;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, "This fault strikes after processing.");
         }

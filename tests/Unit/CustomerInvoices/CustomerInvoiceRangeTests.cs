@@ -203,6 +203,20 @@ public sealed class CustomerInvoiceRangeTests
             configure?.Invoke(o);
         });
 
+    [Fact]
+    public async Task AWarehouseFilterReturnsThatWarehousesInvoicesOnly()
+    {
+        await using var sandbox = await StartAsync(Data);
+        var query = Query(End.AddDays(-30), End);
+        query.ShipFromPartyId = "WH2";
+
+        var numbers = await ReadAsync(new CustomerInvoicesApi(sandbox.Client()), query);
+
+        var expected = Data.Where(i => i.ShipFromPartyId == "WH2" && i.CreatedAt >= End.AddDays(-30) && i.CreatedAt < End).Select(i => i.PurchaseOrderNumber).OrderBy(n => n);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, numbers.OrderBy(n => n));
+    }
+
     internal static IEnumerable<string> Expected(DateTimeOffset after, DateTimeOffset before) =>
         Data.Where(i => i.CreatedAt >= after && i.CreatedAt < before).Select(i => i.PurchaseOrderNumber).OrderBy(n => n);
 

@@ -126,6 +126,18 @@ public sealed class CustomerInvoiceSyncTests : IDisposable
         Assert.Contains(warnings, w => w.Contains("six months"));
     }
 
+    [Fact]
+    public async Task TheFirstRunWithoutSinceCoversTheLastSevenDays()
+    {
+        await using var sandbox = await StartAsync(Data);
+
+        var first = await RunAsync(new CustomerInvoicesApi(sandbox.Client()), at: End);
+
+        Assert.Equal((End.AddDays(-7), End), (first.WindowStart, first.WindowEnd));
+        Assert.Equal(Expected(End.AddDays(-7), End).Count(), first.New);
+        Assert.Equal(Expected(End.AddDays(-7), End).Select(n => n + ".pdf"), Pdfs());
+    }
+
     private Task<CustomerInvoiceSyncResult> RunAsync(CustomerInvoicesApi api, DateTimeOffset at, DateTimeOffset? since = null)
     {
         clock.Advance(at - clock.GetUtcNow());

@@ -41,6 +41,35 @@ public sealed class CmdletMetadataTests
         Assert.Equal(version, Regex.Match(manifest, @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value);
     }
 
+    [Fact]
+    public void TheManifestDeclaresBothEditionsAndTheGalleryData()
+    {
+        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "SpApi.psd1"));
+
+        Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", manifest);
+        Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", manifest);
+        foreach (var empty in new[] { "FunctionsToExport", "VariablesToExport", "AliasesToExport" })
+        {
+            Assert.Matches($@"{empty}\s*=\s*@\(\)", manifest);
+        }
+
+        var tags = Regex.Match(manifest, @"Tags\s*=\s*@\((?<list>[^)]*)\)").Groups["list"].Value;
+        Assert.All(new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }, tag => Assert.Contains($"'{tag}'", tags));
+        foreach (var key in new[] { "ProjectUri", "LicenseUri", "ReleaseNotes" })
+        {
+            Assert.Matches($@"{key}\s*=\s*'[^']+'", manifest);
+        }
+    }
+
+    [Fact]
+    public void TheLoaderAddsTls12WithoutDroppingWhatIsEnabled()
+    {
+        var loader = File.ReadAllText(Path.Combine(Repository.Root, "module", "SpApi.psm1"));
+
+        Assert.Matches(@"SecurityProtocol\s*=\s*\[System\.Net\.ServicePointManager\]::SecurityProtocol\s*-bor\s*\[System\.Net\.SecurityProtocolType\]::Tls12", loader);
+        Assert.Single(Regex.Matches(loader, @"SecurityProtocol\s*="));
+    }
+
     [Theory]
     [InlineData("FormatsToProcess", "SpApi.Format.ps1xml")]
     [InlineData("TypesToProcess", "SpApi.Types.ps1xml")]

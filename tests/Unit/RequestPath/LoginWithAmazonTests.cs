@@ -105,6 +105,22 @@ public sealed class LoginWithAmazonTests
     }
 
     [Fact]
+    public async Task ATokenRefusedAgainAfterTheRefreshIsAnErrorNotALoop()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new CustomerInvoicesApi(sandbox.Client());
+        await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
+        sandbox.State.Faults.Inject(FaultKind.ExpiredToken, 2, "getCustomerInvoice");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+        // One refresh of the restricted data token, then the second refusal is final.
+        Assert.Equal(2, sandbox.Counters.RestrictedDataTokensIssued);
+        Assert.Equal(3, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+    }
+
+    [Fact]
     public async Task InvalidClientBecomesAClearError()
     {
         await using var sandbox = await SandboxHarness.StartAsync();

@@ -46,6 +46,20 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task ThrottlingRetriesAreCappedToo()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var api = new CustomerInvoicesApi(sandbox.Client(maxRetries: 3));
+        sandbox.State.Faults.Inject(FaultKind.TooManyRequests, 100, "getCustomerInvoice");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
+
+        Assert.Equal((HttpStatusCode)429, error.StatusCode);
+        Assert.Contains("still was after 3 retries", error.Message);
+        Assert.Equal(4, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+    }
+
+    [Fact]
     public async Task ASubmissionIsNotRetriedAfterA500()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
