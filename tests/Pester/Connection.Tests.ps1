@@ -98,7 +98,7 @@ Describe 'Connect-SpApi' {
         $verbose = Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $text = ($verbose | ForEach-Object Message) -join "`n"
-        $text | Should -Match 'requesting an access token for client'
+        $text | Should -Match ([regex]::Escape("Connected to $($sandbox.Endpoint) as $($sandbox.ClientId)"))
         $text | Should -Not -Match ([regex]::Escape($secretText))
         $text | Should -Not -Match ([regex]::Escape($refreshText))
     }

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Shared.ps1')
     Import-SpApiTestModule
     $script:sandbox = Start-SpApiSandbox
-    Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+    Connect-SpApiSandbox $sandbox | Out-Null
     # The sandbox's default data: 200 invoices, one every 7 hours back from the hour it started.
     $script:last30Days = (Get-Date).AddDays(-30)
 }
@@ -98,7 +98,7 @@ Describe 'Get-SpCustomerInvoice' {
 Describe 'Several connections in one script' {
     It 'keeps an earlier connection usable after connecting again' {
         $first = Get-SpApiConnection
-        $second = Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint
+        $second = Connect-SpApiSandbox $sandbox
         (Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Connection $first).PurchaseOrderNumber | Should -Be 'PO00000001'
         (Get-SpCustomerInvoice -PurchaseOrderNumber PO00000002 -Connection $second).PurchaseOrderNumber | Should -Be 'PO00000002'
         (Get-SpApiConnection).ConnectedAt | Should -Be $second.ConnectedAt
@@ -110,7 +110,7 @@ Describe 'Several connections in one script' {
             { Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 } | Should -Throw -ErrorId 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
         }
         finally {
-            Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+            Connect-SpApiSandbox $sandbox | Out-Null
         }
     }
 }

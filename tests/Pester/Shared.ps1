@@ -50,3 +50,16 @@ function Get-SpApiSandboxCounter {
     param($Sandbox)
     Invoke-RestMethod -Uri ([uri]::new($Sandbox.Endpoint, '_sandbox/counters'))
 }
+
+function Get-SpApiSandboxCall {
+    # How many requests of one operation the sandbox has received; 0 for one never called.
+    param($Sandbox, [string] $Operation)
+    $count = (Get-SpApiSandboxCounter $Sandbox).byOperation.PSObject.Properties[$Operation]
+    if ($count) { [int] $count.Value } else { 0 }
+}
+
+function Connect-SpApiSandbox {
+    # Connects to the sandbox with its test credentials; the connection becomes the session's default.
+    param($Sandbox)
+    Connect-SpApi -ClientId $Sandbox.ClientId -ClientSecret $Sandbox.ClientSecret -RefreshToken $Sandbox.RefreshToken -Endpoint $Sandbox.Endpoint -TokenEndpoint $Sandbox.TokenEndpoint
+}

@@ -2,12 +2,12 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Shared.ps1')
     Import-SpApiTestModule
     $script:sandbox = Start-SpApiSandbox
-    Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+    Connect-SpApiSandbox $sandbox | Out-Null
     $script:brazil = 'A2Q3Y263D00KWC'
     # The sandbox's data: 60 invoices, one every 6 hours back from when it started; exports take 3 s.
     $script:from = (Get-Date).AddDays(-2)
     $script:to = Get-Date
-    function Get-Calls([string] $Operation) { (Get-SpApiSandboxCounter $sandbox).byOperation.$Operation }
+    function Get-Calls([string] $Operation) { Get-SpApiSandboxCall $sandbox $Operation }
 }
 
 AfterAll {
@@ -122,7 +122,7 @@ Describe 'Without a connection' {
             { & $command @arguments } | Should -Throw -ErrorId "SpApiNotConnected,*"
         }
         finally {
-            Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+            Connect-SpApiSandbox $sandbox | Out-Null
         }
     }
 }

@@ -33,7 +33,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Shared.ps1')
     Import-SpApiTestModule
     $script:sandbox = Start-SpApiSandbox
-    Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+    Connect-SpApiSandbox $sandbox | Out-Null
     # The documented example: INV-1001 (2 lines), INV-1002 (1 line, a freight charge), INV-1003 (1 line, a discount).
     $script:csv = Join-Path $PSScriptRoot '../../docs/examples/vendor-invoices.csv'
     $script:vendorInvoice = 'SpApi.Core.Apis.VendorInvoices.Invoice'
@@ -41,10 +41,7 @@ BeforeAll {
 
     function Get-SandboxCount([string] $Name) { [int] (Get-SpApiSandboxCounter $sandbox).$Name }
 
-    function Get-Calls([string] $Operation) {
-        $count = (Get-SpApiSandboxCounter $sandbox).byOperation.PSObject.Properties[$Operation]
-        if ($count) { [int] $count.Value } else { 0 }
-    }
+    function Get-Calls([string] $Operation) { Get-SpApiSandboxCall $sandbox $Operation }
 
     function Reset-Sandbox {
         # Counters, faults and the invoice ids the sandbox has accepted.
@@ -656,7 +653,7 @@ Describe 'Get-SpTransactionStatus' {
 
 Describe 'Vendor invoices without a connection' {
     BeforeAll { Disconnect-SpApi }
-    AfterAll { Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null }
+    AfterAll { Connect-SpApiSandbox $sandbox | Out-Null }
 
     It 'builds and tests invoices, which need no connection' {
         (New-InvoiceData -Id INV-OFF1 | New-SpVendorInvoice | Test-SpVendorInvoice).IsValid | Should -BeTrue

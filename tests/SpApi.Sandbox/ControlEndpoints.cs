@@ -1,7 +1,7 @@
 namespace SpApi.Sandbox;
 
 /// <summary>
-/// /_sandbox/...: counters, faults and token expiry over HTTP, for Pester tests and people. xUnit tests
+/// /_sandbox/...: counters, reset and faults over HTTP, for Pester tests and people. xUnit tests
 /// use <see cref="SandboxState"/> directly.
 /// </summary>
 internal static class ControlEndpoints
@@ -12,11 +12,6 @@ internal static class ControlEndpoints
         app.MapPost("/_sandbox/reset", () =>
         {
             state.Reset();
-            return Results.NoContent();
-        });
-        app.MapPost("/_sandbox/expire-tokens", () =>
-        {
-            state.Tokens.ExpireAll();
             return Results.NoContent();
         });
         app.MapPost("/_sandbox/faults", (string kind, int? count, string? operation) =>

@@ -18,7 +18,7 @@ internal sealed class SpApiMiddleware
 
     public SpApiMiddleware(SandboxState state) => this.state = state;
 
-    public static OperationDescriptor? Match(string method, string path) =>
+    private static OperationDescriptor? Match(string method, string path) =>
         Routes.FirstOrDefault(r => r.Operation.Method.Method == method && r.Path.IsMatch(path)).Operation;
 
     public async Task InvokeAsync(HttpContext context, Func<Task> next)

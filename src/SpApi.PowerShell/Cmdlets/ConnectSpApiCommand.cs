@@ -40,7 +40,8 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
             "InvalidConnectionParameter",
             resolved.Endpoint);
 
-        SpApiSession.SetDefault(connection!);
+        WriteVerbose($"Connected to {connection!.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");
+        SpApiSession.SetDefault(connection);
         WriteObject(connection);
     }
 }

@@ -110,6 +110,15 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
             SortOrder = SortOrder switch { "Ascending" => "ASC", "Descending" => "DESC", _ => null },
             PageSize = PageSize,
         };
+        try
+        {
+            InvoicesAttributesRules.Check(query, Attributes(MarketplaceId));
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            Terminate(ex, "InvalidInvoiceQuery", MarketplaceId);
+        }
+
         RunCoreOrTerminate(
             async (writer, ct) =>
             {

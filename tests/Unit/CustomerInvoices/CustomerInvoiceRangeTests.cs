@@ -145,12 +145,13 @@ public sealed class CustomerInvoiceRangeTests
     {
         await using var sandbox = await StartAsync(Data);
         var api = new CustomerInvoicesApi(sandbox.Client());
-        var reports = new List<CustomerInvoiceRangeProgress>();
+        var recorder = new ProgressRecorder<CustomerInvoiceRangeProgress>();
 
-        await foreach (var _ in CustomerInvoiceRange.ReadAsync(api, Query(End.AddDays(-30), End), new Collect(reports), CancellationToken.None))
+        await foreach (var _ in CustomerInvoiceRange.ReadAsync(api, Query(End.AddDays(-30), End), recorder, CancellationToken.None))
         {
         }
 
+        var reports = recorder.Reports;
         Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, reports.Select(r => r.WindowsDone));
         Assert.All(reports, r => Assert.Equal(5, r.WindowsTotal));
         Assert.Equal(120, reports[^1].Invoices);
@@ -231,10 +232,5 @@ public sealed class CustomerInvoiceRangeTests
         }
 
         return numbers;
-    }
-
-    private sealed class Collect(List<CustomerInvoiceRangeProgress> into) : IProgress<CustomerInvoiceRangeProgress>
-    {
-        public void Report(CustomerInvoiceRangeProgress value) => into.Add(value);
     }
 }

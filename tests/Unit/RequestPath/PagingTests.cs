@@ -76,7 +76,7 @@ public sealed class PagingTests
         var request = new SpApiRequest(SpApiOperations.GetCustomerInvoice)
             .WithPath("purchaseOrderNumber", "PO 1/2")
             .WithQuery("shipFromPartyId", "W&H=1")
-            .WithNextTokenForTest("a+b/c==");
+            .WithNextToken("a+b/c==");
 
         Assert.Equal(
             "/vendor/directFulfillment/shipping/2021-12-28/customerInvoices/PO%201%2F2?shipFromPartyId=W%26H%3D1&nextToken=a%2Bb%2Fc%3D%3D",
@@ -91,9 +91,4 @@ public sealed class PagingTests
 
         Assert.EndsWith("?createdAfter=2026-11-01T07%3A00%3A00.000Z", request.RelativeUri());
     }
-}
-
-internal static class SpApiRequestTestExtensions
-{
-    public static SpApiRequest WithNextTokenForTest(this SpApiRequest request, string token) => request.WithNextToken(token);
 }

@@ -4,6 +4,7 @@ using SpApi.Core.Diagnostics;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
 using SpApi.Core.Security;
+using SpApi.Core.Workflows;
 using SpApi.Sandbox;
 using SpApi.Tests.Support;
 
@@ -59,6 +60,39 @@ public sealed class SecretHygieneTests
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(secret, everything);
+        }
+    }
+
+    [Fact]
+    public async Task NoSecretIsWrittenToAnyFile()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var client = sandbox.Client(new CapturingLog());
+        var folder = Directory.CreateTempSubdirectory("spapi-hygiene-").FullName;
+        try
+        {
+            // A sync (PDFs, state, lock) and a Tax Invoices export (zips, XML, manifest) into the same folder.
+            await CustomerInvoiceSync.RunAsync(
+                new CustomerInvoicesApi(client), new CustomerInvoiceSyncOptions { Folder = folder, Since = DateTimeOffset.UtcNow.AddDays(-7) },
+                TimeProvider.System, _ => { }, null, CancellationToken.None);
+            var taxInvoices = new SpApi.Core.Apis.TaxInvoices.TaxInvoicesApi(client);
+            var exportId = await taxInvoices.CreateInvoicesExportAsync(new SpApi.Core.Apis.TaxInvoices.ExportInvoicesRequest { MarketplaceId = "A2Q3Y263D00KWC" }, CancellationToken.None);
+            sandbox.State.Options.ExportDelay = TimeSpan.Zero;
+            await InvoiceExportReceiver.ReceiveAsync(taxInvoices, exportId, new InvoiceExportReceiveOptions { Folder = folder }, TimeProvider.System, null, CancellationToken.None).ToListAsync();
+
+            var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+            Assert.Contains(files, f => f.EndsWith(".pdf", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith(".xml", StringComparison.Ordinal));
+            var secrets = sandbox.State.Tokens.IssuedValues.Concat(new[] { SandboxCredentials.ClientSecret, SandboxCredentials.RefreshToken }).ToList();
+            foreach (var file in files)
+            {
+                var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file));
+                Assert.All(secrets, secret => Assert.DoesNotContain(secret, text));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -59,10 +59,11 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var api = new TaxInvoicesApi(client);
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
         var clock = new FakeTimeProvider();
-        var reports = new List<InvoiceExportReceiveProgress>();
+        var recorder = Waiting();
 
-        var receive = ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(2) }, reports);
-        Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == 1; } }, TimeSpan.FromSeconds(10)));
+        var receive = ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(2) }, recorder);
+        recorder.WaitFor(1);
+        var reports = recorder.Reports;
         Assert.False(receive.IsCompleted);
         Assert.Equal("REQUESTED", reports[0].Status);
         Assert.Equal(TimeSpan.FromMinutes(2), reports[0].NextPoll);
@@ -116,13 +117,13 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil }, CancellationToken.None);
         var clock = new FakeTimeProvider();
         var options = new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromMinutes(3) };
-        var reports = new List<InvoiceExportReceiveProgress>();
+        var recorder = Waiting();
 
         // Checks at 0, 1, 2 and 3 minutes; after the one at 3 the next would pass the timeout.
-        var receive = ReceiveAsync(api, exportId, clock, options, reports);
+        var receive = ReceiveAsync(api, exportId, clock, options, recorder);
         for (var polls = 1; polls <= 3; polls++)
         {
-            Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == polls; } }, TimeSpan.FromSeconds(10)));
+            recorder.WaitFor(polls);
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
@@ -184,8 +185,8 @@ public sealed class InvoiceExportReceiverTests : IDisposable
     [Fact]
     public async Task TwoExportsOneAfterTheOtherShareTheDocumentLimit()
     {
-        // At 60x the document limit is one a second (burst 1): two exports of two documents each take 3 s of waits, with no 429.
-        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 2, scale: 60);
+        // The document limit has a burst of 1, so the four URL requests must wait for each other, even across exports.
+        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 2);
         var client = sandbox.Client();
         var api = new TaxInvoicesApi(client);
         var a = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
@@ -201,29 +202,9 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder });
 
     private static async Task<List<string>> ReceiveAsync(
-        TaxInvoicesApi api, string exportId, TimeProvider clock, InvoiceExportReceiveOptions options, List<InvoiceExportReceiveProgress>? reports = null)
-    {
-        var progress = reports is null ? null : new Collect(reports);
-        var files = new List<string>();
-        await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, exportId, options, clock, progress, CancellationToken.None))
-        {
-            files.Add(file);
-        }
+        TaxInvoicesApi api, string exportId, TimeProvider clock, InvoiceExportReceiveOptions options, IProgress<InvoiceExportReceiveProgress>? progress = null) =>
+        await InvoiceExportReceiver.ReceiveAsync(api, exportId, options, clock, progress, CancellationToken.None).ToListAsync();
 
-        return files;
-    }
-
-    private sealed class Collect(List<InvoiceExportReceiveProgress> into) : IProgress<InvoiceExportReceiveProgress>
-    {
-        public void Report(InvoiceExportReceiveProgress value)
-        {
-            lock (into)
-            {
-                if (value.DocumentsTotal == 0)
-                {
-                    into.Add(value);
-                }
-            }
-        }
-    }
+    // The reports of the waiting phase (no documents yet).
+    private static ProgressRecorder<InvoiceExportReceiveProgress> Waiting() => new(p => p.DocumentsTotal == 0);
 }

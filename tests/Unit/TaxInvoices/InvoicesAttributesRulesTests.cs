@@ -2,7 +2,7 @@ using SpApi.Core.Apis.TaxInvoices;
 
 namespace SpApi.Tests.TaxInvoices;
 
-/// <summary>New-SpInvoiceExport's check against the marketplace's attribute options.</summary>
+/// <summary>The check of New-SpInvoiceExport and Get-SpInvoice against the marketplace's attribute options.</summary>
 public sealed class InvoicesAttributesRulesTests
 {
     private static readonly InvoicesAttributes Brazil = new()
@@ -34,6 +34,29 @@ public sealed class InvoicesAttributesRulesTests
         Assert.Equal(parameter, error.ParamName);
         Assert.Contains("'BOGUS' is not a", error.Message);
         Assert.Contains("Get-SpInvoiceAttribute", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Status", "BOGUS", null, null, null)]
+    [InlineData("InvoiceType", null, "BOGUS", null, null)]
+    [InlineData("TransactionType", null, null, "BOGUS", null)]
+    [InlineData("TransactionIdentifierName", null, null, null, "BOGUS")]
+    public void AnInvoicesQueryIsCheckedTheSameWay(string parameter, string? status, string? invoiceType, string? transactionType, string? identifierName)
+    {
+        var query = new InvoicesQuery
+        {
+            MarketplaceId = TaxSandbox.Brazil,
+            Statuses = status is null ? null : new List<string> { "AUTHORIZED", status },
+            InvoiceType = invoiceType,
+            TransactionType = transactionType,
+            TransactionIdentifierName = identifierName,
+            TransactionIdentifierId = identifierName is null ? null : "1",
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => InvoicesAttributesRules.Check(query, Brazil));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains("'BOGUS' is not a", error.Message);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using SpApi.Core.Apis.VendorDirectFulfillmentPayments;
 using SpApi.Core.Apis.VendorInvoices;
+using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Operations;
 using Xunit;
 
 namespace SpApi.Tests.VendorInvoices;
@@ -31,7 +33,7 @@ public sealed class InvoiceBatcherTests
         closed.AddRange(batcher.Flush());
 
         Assert.Equal(new[] { 3, 3, 1 }, closed.Select(b => b.Invoices.Count));
-        Assert.All(closed, b => Assert.True(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new SubmitInvoicesRequest { Invoices = b.Invoices.Cast<Invoice>().ToList() }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }).Length <= (3 * size) + 20));
+        Assert.All(closed, b => Assert.True(new SpApiRequest(SpApiOperations.SubmitVendorInvoices).WithJsonBody(new SubmitInvoicesRequest { Invoices = b.Invoices.Cast<Invoice>().ToList() }).Body!.Length <= (3 * size) + 20));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SpApi.Core.Apis.VendorInvoices;
+using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Operations;
 using Xunit;
 
 namespace SpApi.Tests.VendorInvoices;
@@ -17,7 +19,7 @@ public sealed class InvoiceReadingTests : IDisposable
     {
         var invoice = (Invoice)InvoiceInput.Read(InvoiceSamples.Plain(InvoiceApi.Vendor, ("invoiceTotal.amount", "\"41.890\"")), InvoiceApi.Vendor).Invoice!;
 
-        var json = JsonSerializer.Serialize(new SubmitInvoicesRequest { Invoices = new() { invoice } }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+        var json = System.Text.Encoding.UTF8.GetString(new SpApiRequest(SpApiOperations.SubmitVendorInvoices).WithJsonBody(new SubmitInvoicesRequest { Invoices = new() { invoice } }).Body!);
 
         Assert.Contains("\"invoiceTotal\":{\"currencyCode\":\"EUR\",\"amount\":\"41.890\"}", json);
         Assert.Contains("\"netCost\":{\"currencyCode\":\"EUR\",\"amount\":\"3.10\"}", json);

@@ -34,10 +34,10 @@ public sealed class InvoiceSubmissionTests
         }
 
         var clock = new FakeTimeProvider();
-        var reports = new List<TransactionWaitProgress>();
-        var wait = WaitAsync(api, submitted, clock, new TransactionWaitOptions(), reports);
-        Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == 1; } }, TimeSpan.FromSeconds(10)));
-        Assert.Equal(new TransactionWaitProgress(0, 1, TimeSpan.Zero, TimeSpan.FromSeconds(10)), reports[0]);
+        var recorder = new ProgressRecorder<TransactionWaitProgress>();
+        var wait = WaitAsync(api, submitted, clock, new TransactionWaitOptions(), recorder);
+        recorder.WaitFor(1);
+        Assert.Equal(new TransactionWaitProgress(0, 1, TimeSpan.Zero, TimeSpan.FromSeconds(10)), recorder.Reports[0]);
         clock.Advance(TimeSpan.FromSeconds(10));
         var statuses = await wait;
 
@@ -163,12 +163,12 @@ public sealed class InvoiceSubmissionTests
         var api = new VendorInvoicingApi(sandbox.Client());
         var sent = await new InvoiceSubmission(api, TimeProvider.System).SendAsync(Batch("INV-1"), CancellationToken.None);
         var clock = new FakeTimeProvider();
-        var reports = new List<TransactionWaitProgress>();
+        var recorder = new ProgressRecorder<TransactionWaitProgress>();
 
-        var wait = WaitAsync(api, new[] { sent! }, clock, new TransactionWaitOptions { Timeout = TimeSpan.FromSeconds(25) }, reports);
+        var wait = WaitAsync(api, new[] { sent! }, clock, new TransactionWaitOptions { Timeout = TimeSpan.FromSeconds(25) }, recorder);
         for (var i = 1; i <= 2; i++)
         {
-            Assert.True(SpinWait.SpinUntil(() => { lock (reports) { return reports.Count == i; } }, TimeSpan.FromSeconds(10)));
+            recorder.WaitFor(i);
             clock.Advance(TimeSpan.FromSeconds(10));
         }
 
@@ -234,27 +234,7 @@ public sealed class InvoiceSubmissionTests
         return Assert.Single(batcher.Flush());
     }
 
-    private static async Task<List<VendorTransactionStatus>> WaitAsync(
-        VendorInvoicingApi api, IEnumerable<VendorInvoiceSubmission> submitted, TimeProvider clock, TransactionWaitOptions options, List<TransactionWaitProgress>? reports = null)
-    {
-        var watches = submitted.Select(s => new TransactionWatch(s.TransactionId, s.Api, s.InvoiceIds)).ToList();
-        var statuses = new List<VendorTransactionStatus>();
-        await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, clock, reports is null ? null : new Collect(reports), null, CancellationToken.None))
-        {
-            statuses.Add(status);
-        }
-
-        return statuses;
-    }
-
-    private sealed class Collect(List<TransactionWaitProgress> into) : IProgress<TransactionWaitProgress>
-    {
-        public void Report(TransactionWaitProgress value)
-        {
-            lock (into)
-            {
-                into.Add(value);
-            }
-        }
-    }
+    private static Task<List<VendorTransactionStatus>> WaitAsync(
+        VendorInvoicingApi api, IEnumerable<VendorInvoiceSubmission> submitted, TimeProvider clock, TransactionWaitOptions options, IProgress<TransactionWaitProgress>? progress = null) =>
+        TransactionWaiter.WaitAsync(api, submitted.Select(s => new TransactionWatch(s.TransactionId, s.Api, s.InvoiceIds)).ToList(), options, clock, progress, null, CancellationToken.None).ToListAsync();
 }
