@@ -3,7 +3,7 @@ namespace SpApi.Core.Operations;
 /// <summary>
 /// The operation table. Rates and bursts are the "Usage Plan" figures of each model; the Tax Invoices
 /// figures come from the model's previous revision (the current one dropped its tables), see
-/// shared/spapi-models/README.md section 2. Restricted operations are those on the Tokens API list.
+/// shared/spapi-models/README.md section 2 (the models themselves are in tests/Models). Restricted operations are those on the Tokens API list.
 /// </summary>
 public static class SpApiOperations
 {

@@ -5,8 +5,8 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared/spapi-models: the official models, unchanged.</summary>
-    public static string ModelsFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "spapi-models"));
+    /// <summary>tests/Models: copies of the official models, unchanged (ModelCopyTests checks their hashes).</summary>
+    public static string ModelsFolder => Path.Combine(Root, "tests", "Models");
 
     private static string FindRoot()
     {
