@@ -5,7 +5,8 @@
 .DESCRIPTION
     Build    publishes SpApi.PowerShell for net8.0 (PowerShell 7.4+) and net472 (Windows PowerShell 5.1)
              and stages out/SpApi with an explicit allow-list of assemblies; a missing one fails the build.
-    Test     runs Package, the xUnit suite (dotnet test) and the Pester suite (tests/Pester) against out/SpApi.
+    Test     runs Package, the xUnit suite (dotnet test) and the Pester suite (tests/Pester) against the
+             staged out/SpApi and against the package, then prints each suite's counts and one closing line.
     Package  runs Build and writes out/SpApi.<version>.nupkg for Publish-PSResource -NupkgPath or a NuGet feed.
     Sandbox  starts the local SP-API sandbox server and prints its address and test credentials.
 .EXAMPLE
@@ -21,7 +22,7 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Skip dotnet test (CI runs it first, then calls this for Pester).
+    # Skip dotnet test: only the Pester suite, against the staged module and the package.
     [switch] $SkipUnitTests
 )
 
@@ -60,69 +61,125 @@ function Get-ModuleVersion {
 
 function Invoke-Build {
     $version = Get-ModuleVersion
+    # Staged in a folder of its own and moved into place at the end: a failed step leaves no
+    # out/SpApi at all, never a half-staged one that imports and lacks its help.
     if (Test-Path $staged) { Remove-Item -Recurse -Force $staged }
-    New-Item -ItemType Directory -Path $staged | Out-Null
-
-    foreach ($framework in $allowList.Keys) {
-        $publish = Join-Path $root "out/publish/$framework"
-        # A clean folder, so a DLL the build no longer makes cannot pass the allow-list check.
-        if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
-        Invoke-Native dotnet @('publish', (Join-Path $root 'src/SpApi.PowerShell'), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
-        $bin = New-Item -ItemType Directory -Path (Join-Path $staged "bin/$framework")
-        foreach ($dll in $allowList[$framework]) {
-            $source = Join-Path $publish $dll
-            if (-not (Test-Path $source)) { throw "The $framework build lacks $dll, which the module ships." }
-            Copy-Item -Path $source -Destination $bin
+    $staging = Join-Path $root 'out/SpApi.staging'
+    if (Test-Path $staging) { Remove-Item -Recurse -Force $staging }
+    New-Item -ItemType Directory -Path $staging | Out-Null
+    try {
+        foreach ($framework in $allowList.Keys) {
+            $publish = Join-Path $root "out/publish/$framework"
+            # A clean folder, so a DLL the build no longer makes cannot pass the allow-list check.
+            if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
+            Invoke-Native dotnet @('publish', (Join-Path $root 'src/SpApi.PowerShell'), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
+            $bin = New-Item -ItemType Directory -Path (Join-Path $staging "bin/$framework")
+            foreach ($dll in $allowList[$framework]) {
+                $source = Join-Path $publish $dll
+                if (-not (Test-Path $source)) { throw "The $framework build lacks $dll, which the module ships." }
+                Copy-Item -Path $source -Destination $bin
+            }
+            if (Test-Path (Join-Path $publish 'System.Management.Automation.dll')) { throw 'The build copies System.Management.Automation.dll; the reference must stay PrivateAssets=all.' }
         }
-        if (Test-Path (Join-Path $publish 'System.Management.Automation.dll')) { throw 'The build copies System.Management.Automation.dll; the reference must stay PrivateAssets=all.' }
+
+        Copy-Item -Path (Join-Path $root 'module/*') -Destination $staging -Recurse
+        Copy-Item -Path (Join-Path $root 'LICENSE'), (Join-Path $root 'CHANGELOG.md') -Destination $staging
+        Copy-Item -Path (Join-Path $root 'docs/examples') -Destination $staging -Recurse
+        New-AboutTopic -Name about_SpApi_VendorInvoices -Source (Join-Path $root 'docs/vendor-invoices.md') -Destination (Join-Path $staging 'en-US')
+        $manifestPath = Join-Path $staging 'SpApi.psd1'
+        $manifest = (Get-Content -Raw -Path $manifestPath) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+        Set-Content -Path $manifestPath -Value $manifest -NoNewline
+        Test-ModuleManifest -Path $manifestPath | Out-Null
+
+        # MAML help from its sources. It imports the module, so it runs in a job: a new process of the
+        # running PowerShell, however that was installed (a .NET tool runs as dotnet, so the process
+        # path is no way to start it), and the build session never loads the module's assemblies.
+        $help = @{
+            ModuleManifest   = $manifestPath
+            XmlDocumentation = Join-Path $root 'out/publish/net8.0/SpApi.PowerShell.xml'
+            HelpSource       = Join-Path $root 'docs/help'
+            Destination      = Join-Path $staging 'en-US/SpApi.PowerShell.dll-Help.xml'
+        }
+        Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList (Join-Path $root 'build/New-SpApiHelp.ps1'), $help |
+            Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        if (-not (Test-Path $help.Destination)) { throw "The help step wrote no $($help.Destination)." }
+
+        Move-Item -Path $staging -Destination $staged
     }
-
-    Copy-Item -Path (Join-Path $root 'module/*') -Destination $staged -Recurse
-    $manifest = Get-Content -Raw -Path (Join-Path $root 'SpApi.psd1')
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
-    Set-Content -Path (Join-Path $staged 'SpApi.psd1') -Value $manifest -NoNewline
-    Test-ModuleManifest -Path (Join-Path $staged 'SpApi.psd1') | Out-Null
-
-    # MAML help from its sources, in a child process so the build session never loads the module.
-    $pwsh = (Get-Process -Id $PID).Path
-    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/New-SpApiHelp.ps1'),
-        '-ModuleManifest', (Join-Path $staged 'SpApi.psd1'),
-        '-XmlDocumentation', (Join-Path $root 'out/publish/net8.0/SpApi.PowerShell.xml'),
-        '-HelpSource', (Join-Path $root 'docs/help'),
-        '-Destination', (Join-Path $staged 'en-US/SpApi.PowerShell.dll-Help.xml'))
+    catch {
+        Remove-Item -Recurse -Force -ErrorAction Ignore $staging
+        throw
+    }
     Write-Host "Staged SpApi $version in $staged. Import it with:"
     Write-Host "    Import-Module $(Join-Path $staged 'SpApi.psd1')"
 }
 
+function New-AboutTopic {
+    # An about_ topic from a Markdown page, so help that names the page's content works where the module is installed.
+    param([string] $Name, [string] $Source, [string] $Destination)
+    $text = "TOPIC`n    $Name`n`n" + ((Get-Content -Raw -Path $Source) -replace '\r\n', "`n")
+    Set-Content -Path (Join-Path $Destination "$Name.help.txt") -Value $text -NoNewline
+}
+
 function Invoke-Test {
     Invoke-Package
+    $runs = [System.Collections.Generic.List[object]]::new()
     if (-not $SkipUnitTests) {
-        Invoke-Native dotnet @('test', (Join-Path $root 'SpApi.slnx'), '-c', $Configuration, '--nologo')
+        $runs.Add((Invoke-UnitTest))
     }
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.0): the Pester suite was not run.'
-        return
-    }
-
-    Import-Module $pester -Force
     Invoke-Native dotnet @('build', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration, '--nologo')
-    $pesterConfiguration = New-PesterConfiguration
-    $pesterConfiguration.Run.Path = Join-Path $root 'tests/Pester'
-    $pesterConfiguration.Run.Throw = $true
-    $pesterConfiguration.Output.Verbosity = 'Detailed'
-    # Sandbox and client at 60x: Tax Invoices' one-document-a-minute limit becomes one a second. Both
-    # variables are put back afterwards, so a module imported later in this session paces at Amazon's rates.
-    $saved = $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE
-    $env:SPAPI_TEST_CONFIGURATION = $Configuration
-    $env:SPAPI_RATE_SCALE = '60'
-    try {
-        Invoke-Pester -Configuration $pesterConfiguration
+    # The suite runs twice: against the staged module and against the package as a user installs it.
+    $expanded = Join-Path $root 'out/package-test/SpApi'
+    if (Test-Path $expanded) { Remove-Item -Recurse -Force $expanded }
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    [System.IO.Compression.ZipFile]::ExtractToDirectory((Get-PackagePath), $expanded)
+    foreach ($target in @{ Label = 'Pester (staged module)'; Manifest = Join-Path $staged 'SpApi.psd1' }, @{ Label = 'Pester (package)'; Manifest = Join-Path $expanded 'SpApi.psd1' }) {
+        $runs.Add((Invoke-PesterSuite @target))
     }
-    finally {
-        $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE = $saved
+
+    Write-Host ''
+    foreach ($run in $runs) { Write-Host "$($run.Label): $($run.Passed) passed, $($run.Failed) failed, $($run.Skipped) skipped" }
+    $passed = ($runs | Measure-Object -Property Passed -Sum).Sum
+    $failed = ($runs | Measure-Object -Property Failed -Sum).Sum
+    # The closing line CI reads: every suite together.
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { throw "$failed test(s) failed." }
+}
+
+function Invoke-UnitTest {
+    # The xUnit projects of SpApi.slnx; their counts come from the TRX files, one per project.
+    $results = Join-Path $root 'out/test-results'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+    & dotnet test (Join-Path $root 'SpApi.slnx') -c $Configuration --nologo --blame-hang-timeout 120s --logger trx --results-directory $results | Out-Host
+    $exitCode = $LASTEXITCODE
+    $passed = 0; $failed = 0; $skipped = 0
+    foreach ($trx in Get-ChildItem -Path $results -Filter *.trx -ErrorAction Ignore) {
+        [xml] $report = Get-Content -Raw -Path $trx.FullName
+        $counters = $report.TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $skipped += [int] $counters.notExecuted
     }
+    # A build error or a crashed test host fails the run even when no TRX counted a failure.
+    if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 }
+    [pscustomobject]@{ Label = 'xUnit'; Passed = $passed; Failed = $failed; Skipped = $skipped }
+}
+
+function Invoke-PesterSuite {
+    param([string] $Label, [string] $Manifest)
+    # In a job, so each copy of the module loads in a process of its own, never in the build session.
+    $arguments = @{ ModuleManifest = $Manifest; Configuration = $Configuration; Label = $Label }
+    $output = Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1'), $arguments |
+        Receive-Job -Wait -AutoRemoveJob -ErrorAction Continue
+    $counts = @($output | Where-Object { $_.PSObject.Properties['Failed'] }) | Select-Object -Last 1
+    if (-not $counts) { return [pscustomobject]@{ Label = $Label; Passed = 0; Failed = 1; Skipped = 0 } }
+    [pscustomobject]@{ Label = $Label; Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
+}
+
+function Get-PackagePath {
+    $manifest = Import-PowerShellDataFile -Path (Join-Path $staged 'SpApi.psd1')
+    Join-Path $root "out/SpApi.$($manifest.ModuleVersion).nupkg"
 }
 
 function Invoke-Package {
@@ -154,12 +211,13 @@ function Invoke-Package {
     $contentTypes = '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />' +
         '<Default Extension="nuspec" ContentType="application/octet" />' +
-        ((@('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt') | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '') +
+        ((@('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt', 'md', 'csv') | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '') +
+        '<Override PartName="/LICENSE" ContentType="application/octet" />' +
         '</Types>'
     $rels = '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/SpApi.nuspec" Id="R0" /></Relationships>'
 
-    $package = Join-Path $root "out/SpApi.$($manifest.ModuleVersion).nupkg"
+    $package = Get-PackagePath
     $temporary = "$package.tmp"
     Remove-Item -Force -ErrorAction Ignore $package, $temporary
     Add-Type -AssemblyName System.IO.Compression

@@ -10,7 +10,7 @@ Describe 'The package' {
         $folder = Join-Path $TestDrive 'expanded'
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         [System.IO.Compression.ZipFile]::ExtractToDirectory((Resolve-Path $package).Path, $folder)
-        foreach ($file in 'SpApi.psd1', 'SpApi.psm1', 'SpApi.Format.ps1xml', 'SpApi.Types.ps1xml', 'bin/net8.0/SpApi.PowerShell.dll', 'bin/net472/SpApi.PowerShell.dll', 'en-US/SpApi.PowerShell.dll-Help.xml', 'en-US/about_SpApi.help.txt') {
+        foreach ($file in 'SpApi.psd1', 'SpApi.psm1', 'SpApi.Format.ps1xml', 'SpApi.Types.ps1xml', 'bin/net8.0/SpApi.PowerShell.dll', 'bin/net472/SpApi.PowerShell.dll', 'en-US/SpApi.PowerShell.dll-Help.xml', 'en-US/about_SpApi.help.txt', 'en-US/about_SpApi_VendorInvoices.help.txt', 'LICENSE', 'CHANGELOG.md', 'examples/vendor-invoices.csv') {
             Test-Path (Join-Path $folder $file) | Should -BeTrue -Because "$file belongs in the package"
         }
         Get-ChildItem $folder -Recurse -Filter System.Management.Automation.dll | Should -BeNullOrEmpty
@@ -25,8 +25,27 @@ Describe 'The package' {
     It 'imports from the expanded package in a fresh session' {
         $folder = Join-Path $TestDrive 'fresh'
         [System.IO.Compression.ZipFile]::ExtractToDirectory((Resolve-Path $package).Path, $folder)
-        $shell = (Get-Process -Id $PID).Path
-        $names = & $shell -NoProfile -NonInteractive -Command "Import-Module '$folder/SpApi.psd1' -ErrorAction Stop; (Get-Command -Module SpApi).Name -join ','"
-        ($names -split ',' | Sort-Object) | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        # A job is a new process of the running PowerShell, however it was installed.
+        $names = Start-Job { Import-Module "$using:folder/SpApi.psd1" -ErrorAction Stop; (Get-Command -Module SpApi).Name } | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        ($names | Sort-Object) | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'points only to files an installed module has' {
+        # Help, about topics and the assemblies' messages (their user strings, UTF-16) may name a file of
+        # the module, such as examples/vendor-invoices.csv, but never a repository file such as docs/*.md.
+        $module = Split-Path -Parent $env:SPAPI_TEST_MODULE
+        $texts = @(Get-ChildItem (Join-Path $module 'en-US') -File | ForEach-Object { Get-Content -Raw -LiteralPath $_.FullName })
+        $texts += @(Get-ChildItem (Join-Path $module 'bin') -Recurse -Filter 'SpApi.*.dll' | ForEach-Object {
+            [System.Text.Encoding]::Unicode.GetString([System.IO.File]::ReadAllBytes($_.FullName))
+        })
+        $named = foreach ($text in $texts) {
+            [regex]::Matches($text, '(?<![\w/.-])(?:\./)?(?<path>(?:[\w-]+/)*[\w-]+\.(?:md|csv|json|txt))\b') | ForEach-Object { $_.Groups['path'].Value }
+        }
+        # A file of the module has a folder (examples/…) or is a document (CHANGELOG.md); a bare name such
+        # as erp.csv in an example is the user's own file.
+        $named = @($named | Where-Object { $_ -match '/|\.md$' } | Sort-Object -Unique)
+        $named | Should -Contain 'examples/vendor-invoices.csv' -Because 'the help names the example file'
+        $missing = @($named | Where-Object { -not (Test-Path (Join-Path $module $_)) })
+        $missing | Should -BeNullOrEmpty -Because "$($missing -join ', ') are named but not shipped"
     }
 }

@@ -1,7 +1,8 @@
 # Helpers for every Pester file: import the staged module and run a sandbox server.
 
 function Import-SpApiTestModule {
-    $manifest = Join-Path $PSScriptRoot '../../out/SpApi/SpApi.psd1'
+    # The copy under test: Invoke-SpApiPester.ps1 names it (the staged module or an expanded package).
+    $manifest = if ($env:SPAPI_TEST_MODULE) { $env:SPAPI_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/SpApi/SpApi.psd1' }
     if (-not (Test-Path $manifest)) {
         throw "The module is not staged: run ./build.ps1 first ($manifest is missing)."
     }

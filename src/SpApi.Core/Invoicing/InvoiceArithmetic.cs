@@ -41,7 +41,7 @@ internal sealed class InvoiceArithmetic
             var parts = $"lines {Format(Lines)} (Σ netCost × quantity) + charges {Format(Charges)}"
                 + (hasAllowances ? $" − allowances {Format(Allowances)}" : string.Empty)
                 + $" + taxes {Format(Taxes)}";
-            context.Add(path, $"{Format(total)} does not equal the computed total {Format(computed)}: {parts}. See the total rule in docs/vendor-invoices.md.");
+            context.Add(path, $"{Format(total)} does not equal the computed total {Format(computed)}: {parts}. See the total rule in about_SpApi_VendorInvoices.");
         }
     }
 

@@ -106,7 +106,7 @@ public sealed class InvoiceCsvGrouper
             var value = field.Value?.Trim();
             if (column is null)
             {
-                invoice.Problems.Add(new InvoiceProblem(field.Key, $"row {row}: '{field.Key}' is not a column New-SpVendorInvoice knows; see the CSV columns in docs/vendor-invoices.md (nothing is dropped silently)."));
+                invoice.Problems.Add(new InvoiceProblem(field.Key, $"row {row}: '{field.Key}' is not a column New-SpVendorInvoice knows; see the CSV columns in about_SpApi_VendorInvoices (nothing is dropped silently)."));
                 continue;
             }
 

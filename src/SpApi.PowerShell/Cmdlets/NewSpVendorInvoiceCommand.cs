@@ -20,7 +20,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
 
     private InvoiceStream? stream;
 
-    /// <summary>A hashtable or object in the model's shape, or a CSV row (columns in docs/vendor-invoices.md).</summary>
+    /// <summary>A hashtable or object in the model's shape, or a CSV row (columns in about_SpApi_VendorInvoices).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }

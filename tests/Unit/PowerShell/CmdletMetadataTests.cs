@@ -21,7 +21,7 @@ public sealed class CmdletMetadataTests
     [Fact]
     public void TheManifestExportsExactlyTheCmdlets()
     {
-        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "SpApi.psd1"));
+        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "module", "SpApi.psd1"));
         var block = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\((?<list>[^)]*)\)").Groups["list"].Value;
         var exported = Regex.Matches(block, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n);
 
@@ -36,7 +36,7 @@ public sealed class CmdletMetadataTests
     {
         var props = XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props"));
         var version = props.Descendants("VersionPrefix").Single().Value;
-        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "SpApi.psd1"));
+        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "module", "SpApi.psd1"));
 
         Assert.Equal(version, Regex.Match(manifest, @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value);
     }
@@ -44,7 +44,7 @@ public sealed class CmdletMetadataTests
     [Fact]
     public void TheManifestDeclaresBothEditionsAndTheGalleryData()
     {
-        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "SpApi.psd1"));
+        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "module", "SpApi.psd1"));
 
         Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", manifest);
         Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", manifest);
@@ -75,7 +75,7 @@ public sealed class CmdletMetadataTests
     [InlineData("TypesToProcess", "SpApi.Types.ps1xml")]
     public void TheManifestLoadsTheFormatAndTypesFiles(string key, string file)
     {
-        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "SpApi.psd1"));
+        var manifest = File.ReadAllText(Path.Combine(Repository.Root, "module", "SpApi.psd1"));
 
         Assert.Matches($@"{key}\s*=\s*@\('{Regex.Escape(file)}'\)", manifest);
         Assert.True(File.Exists(Path.Combine(Repository.Root, "module", file)), $"module/{file} is missing");

@@ -37,7 +37,7 @@
             Tags         = @('Amazon', 'SP-API', 'SellingPartner', 'Vendor', 'Invoice', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/spapi-powershell/SpApi'
             LicenseUri   = 'https://github.com/spapi-powershell/SpApi/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = 'See CHANGELOG.md in the module folder.'
         }
     }
 }

@@ -1,0 +1,59 @@
+<#
+.SYNOPSIS
+    Runs the Pester suite (tests/Pester) against one copy of the module: the one configuration that
+    build.ps1 and the public workflow both use, in Windows PowerShell 5.1 and PowerShell 7.4+.
+.DESCRIPTION
+    Restores the Pester version that tests/PesterPackages pins (dotnet restore, from NuGet), imports it
+    by path, runs the suite with the module at -ModuleManifest and the sandbox built in -Configuration,
+    and outputs one object with the counts. The sandbox and the client pace at 60 times Amazon's rates
+    (SPAPI_RATE_SCALE), so Tax Invoices' one-document-a-minute limit becomes one a second.
+.EXAMPLE
+    ./tests/Pester/Invoke-SpApiPester.ps1 -ModuleManifest ./out/SpApi/SpApi.psd1
+#>
+[CmdletBinding()]
+param(
+    # The manifest of the module under test: the staged out/SpApi or an expanded package.
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+
+    # The build of tests/SpApi.Sandbox to start.
+    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
+
+    # A name for this run in the summary line, such as "staged module" or "package".
+    [string] $Label = 'Pester',
+
+    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')] [string] $Verbosity = 'Detailed'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$packages = Join-Path $PSScriptRoot '../PesterPackages'
+& dotnet restore $packages --nologo --verbosity quiet
+if ($LASTEXITCODE -ne 0) { throw "Restoring the Pester packages ($packages) failed with exit code $LASTEXITCODE." }
+[xml] $project = Get-Content -Raw -Path (Join-Path $packages 'PesterPackages.csproj')
+$pesterVersion = ($project.Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester').Version.Trim('[]')
+Import-Module (Join-Path $packages "packages/pester/$pesterVersion/tools/Pester.psd1") -Force
+
+$pester = New-PesterConfiguration
+$pester.Run.Path = $PSScriptRoot
+$pester.Run.PassThru = $true
+$pester.Output.Verbosity = $Verbosity
+
+$saved = $env:SPAPI_TEST_MODULE, $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE
+$env:SPAPI_TEST_MODULE = (Resolve-Path -LiteralPath $ModuleManifest).ProviderPath
+$env:SPAPI_TEST_CONFIGURATION = $Configuration
+$env:SPAPI_RATE_SCALE = '60'
+try {
+    $result = Invoke-Pester -Configuration $pester
+}
+finally {
+    # Put back, so a module imported later in this session paces at Amazon's rates.
+    $env:SPAPI_TEST_MODULE, $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE = $saved
+}
+
+# A file that fails to run (a syntax error) and a block that fails outside its tests (AfterAll) count as
+# failures too. A failing BeforeAll already fails each test of its block, so that block is not counted twice.
+$failedBlocks = @($result.FailedBlocks | Where-Object { -not @($_.Tests | Where-Object Result -EQ 'Failed') }).Count
+$failed = $result.FailedCount + $result.FailedContainersCount + $failedBlocks
+Write-Host "$Label`: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount) skipped"
+[pscustomobject]@{ Label = $Label; Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount }
