@@ -31,11 +31,13 @@ Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $staged = Join-Path $root 'out/SpApi'
 
-# Assemblies each build ships. Anything else in the publish folder stays out; anything missing is an error.
-# net8.0 ships nothing that the .NET 8 shared framework provides (System.Text.Json and its kin are there).
+# Assemblies each build ships, by their path under bin/<framework>. Anything else in the publish folder stays
+# out; anything missing is an error. net8.0 ships nothing that the .NET 8 shared framework provides
+# (System.Text.Json and its kin are there), and only the cmdlet assembly sits in bin/net8.0: what is under
+# lib/ loads in the module's own AssemblyLoadContext (docs/loading.md).
 $allowList = @{
     'net8.0' = @(
-        'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll', 'System.Threading.RateLimiting.dll'
+        'SpApi.PowerShell.dll', 'lib/SpApi.Core.dll', 'lib/RestSharp.dll', 'lib/Polly.Core.dll', 'lib/System.Threading.RateLimiting.dll'
     )
     'net472' = @(
         'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll', 'System.Threading.RateLimiting.dll',
@@ -73,11 +75,12 @@ function Invoke-Build {
             # A clean folder, so a DLL the build no longer makes cannot pass the allow-list check.
             if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
             Invoke-Native dotnet @('publish', (Join-Path $root 'src/SpApi.PowerShell'), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
-            $bin = New-Item -ItemType Directory -Path (Join-Path $staging "bin/$framework")
             foreach ($dll in $allowList[$framework]) {
-                $source = Join-Path $publish $dll
+                $source = Join-Path $publish (Split-Path -Leaf $dll)
                 if (-not (Test-Path $source)) { throw "The $framework build lacks $dll, which the module ships." }
-                Copy-Item -Path $source -Destination $bin
+                $destination = Join-Path $staging "bin/$framework/$dll"
+                New-Item -ItemType Directory -Force -Path (Split-Path -Parent $destination) | Out-Null
+                Copy-Item -Path $source -Destination $destination
             }
             if (Test-Path (Join-Path $publish 'System.Management.Automation.dll')) { throw 'The build copies System.Management.Automation.dll; the reference must stay PrivateAssets=all.' }
         }

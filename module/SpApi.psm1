@@ -1,12 +1,21 @@
 # Loads the build of the cmdlet assembly that matches the running PowerShell:
 # bin/net8.0 for PowerShell 7.4+ (Core), bin/net472 for Windows PowerShell 5.1 (Desktop).
-$framework = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'net472' }
-
-if ($PSEdition -ne 'Core') {
+# docs/loading.md explains both.
+if ($PSEdition -eq 'Core') {
+    if ($PSVersionTable.PSVersion -lt [version] '7.4') {
+        throw "SpApi needs PowerShell 7.4 or later, or Windows PowerShell 5.1; this is PowerShell $($PSVersionTable.PSVersion). Install PowerShell 7.4+ (https://aka.ms/powershell)."
+    }
+    $assembly = Join-Path -Path $PSScriptRoot -ChildPath 'bin/net8.0/SpApi.PowerShell.dll'
+    # SpApi.Core and its dependencies load in the module's own AssemblyLoadContext, from bin/net8.0/lib,
+    # before the cmdlets can ask for them: only the cmdlet assembly enters the shared context.
+    Add-Type -LiteralPath $assembly
+    [SpApi.PowerShell.Loading.PrivateLoadContext]::Initialize((Join-Path -Path $PSScriptRoot -ChildPath 'bin/net8.0/lib'))
+}
+else {
     # Windows PowerShell 5.1 may default to TLS 1.0/1.1; SP-API needs TLS 1.2. Add it, keep what is set.
     [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
+    $assembly = Join-Path -Path $PSScriptRoot -ChildPath 'bin/net472/SpApi.PowerShell.dll'
 }
 
-$assembly = Join-Path -Path $PSScriptRoot -ChildPath "bin/$framework/SpApi.PowerShell.dll"
 $binary = Import-Module -Name $assembly -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

@@ -17,7 +17,8 @@ Describe 'Get-SpCustomerInvoice' {
         $invoices = Get-SpCustomerInvoice -CreatedAfter $last30Days
         $invoices.Count | Should -BeGreaterThan 90
         ($invoices.PurchaseOrderNumber | Sort-Object -Unique).Count | Should -Be $invoices.Count
-        $invoices[0] | Should -BeOfType ([SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice])
+        # Core's types live in the module's own load context, where PowerShell 7's type literals cannot see them (docs/loading.md).
+        $invoices[0].GetType().FullName | Should -Be 'SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice'
         $invoices[0].Size | Should -Be $invoices[0].GetContentBytes().Length
     }
 
@@ -139,7 +140,8 @@ Describe 'Save-SpCustomerInvoice' {
 
     It 'reports content that is not a PDF and writes nothing for it' {
         $folder = Join-Path $TestDrive 'bad'
-        $bad = [SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoice]@{ PurchaseOrderNumber = 'PO1'; Content = 'base 64 content goes here' }
+        # A hashtable binds as a CustomerInvoice, as a user's own data would.
+        $bad = @{ PurchaseOrderNumber = 'PO1'; Content = 'base 64 content goes here' }
         $bad | Save-SpCustomerInvoice -Path $folder -ErrorVariable invalid -ErrorAction SilentlyContinue
         $invalid[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInvoiceContent,*'
         Test-Path (Join-Path $folder 'PO1.pdf') | Should -BeFalse

@@ -64,3 +64,20 @@ function Connect-SpApiSandbox {
     param($Sandbox)
     Connect-SpApi -ClientId $Sandbox.ClientId -ClientSecret $Sandbox.ClientSecret -RefreshToken $Sandbox.RefreshToken -Endpoint $Sandbox.Endpoint -TokenEndpoint $Sandbox.TokenEndpoint
 }
+
+function Use-SpApi {
+    # Isolation cases: imports the module and makes a call that needs SpApi.Core, RestSharp (the token
+    # exchange), Polly and the rate limiter; returns how many attributes it read.
+    param($Case, $Sandbox)
+    Import-Module $Case.Module -ErrorAction Stop
+    Connect-SpApiSandbox $Sandbox | Out-Null
+    @(Get-SpInvoiceAttribute -MarketplaceId A2Q3Y263D00KWC).Count
+}
+
+function Use-OldRestSharp {
+    # Isolation cases: the session's older RestSharp serving its own user, a GET of the sandbox's counters.
+    param($Case)
+    $client = [RestSharp.RestClient]::new([uri] $Case.Endpoint)
+    $response = $client.ExecuteAsync([RestSharp.RestRequest]::new('_sandbox/counters'), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    [int] $response.StatusCode
+}

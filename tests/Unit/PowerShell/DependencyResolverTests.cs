@@ -1,4 +1,4 @@
-using SpApi.PowerShell.Infrastructure;
+using SpApi.PowerShell.Loading;
 
 namespace SpApi.Tests.PowerShell;
 

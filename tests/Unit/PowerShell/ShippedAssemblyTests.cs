@@ -27,16 +27,38 @@ public sealed class ShippedAssemblyTests
         Assert.DoesNotContain("System.Management.Automation.dll", AllowList(framework), StringComparer.OrdinalIgnoreCase);
 
     [Fact]
+    public void OnlyTheCmdletAssemblySitsBesideTheRootOfTheNet8Build()
+    {
+        // Everything else is under lib/, which only the module's own load context reads.
+        var paths = AllowListPaths("net8.0");
+        Assert.Equal(new[] { "SpApi.PowerShell.dll" }, paths.Where(p => !p.StartsWith("lib/", StringComparison.Ordinal)));
+        Assert.Contains("lib/SpApi.Core.dll", paths);
+    }
+
+    [Fact]
+    public void TheCmdletAssemblyReferencesNoDependencyOfCore()
+    {
+        // The default context resolves only SpApi.Core for the cmdlet assembly; a direct reference to
+        // RestSharp or Polly would load the session's copy (or fail) instead of the module's.
+        var references = typeof(SpApi.PowerShell.Loading.PrivateLoadContext).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.Contains("SpApi.Core", references);
+        Assert.DoesNotContain(references, name => name is "RestSharp" or "Polly.Core" or "System.Threading.RateLimiting");
+    }
+
+    [Fact]
     public void TheWindowsPowerShellBuildShipsItsShims() =>
         Assert.Superset(new HashSet<string> { "System.Text.Json.dll", "System.Memory.dll", "Microsoft.Bcl.AsyncInterfaces.dll" }, AllowList("net472").ToHashSet());
 
-    private static List<string> AllowList(string framework)
+    private static List<string> AllowList(string framework) => AllowListPaths(framework).Select(Path.GetFileName).ToList()!;
+
+    // The allow-list's entries: paths under bin/<framework>.
+    private static List<string> AllowListPaths(string framework)
     {
         var build = File.ReadAllText(Path.Combine(Repository.Root, "build.ps1"));
         var block = Regex.Match(build, $@"'{Regex.Escape(framework)}'\s*=\s*@\((?<list>[^)]*)\)").Groups["list"].Value;
-        var names = Regex.Matches(block, "'([^']+\\.dll)'").Select(m => m.Groups[1].Value).ToList();
-        Assert.NotEmpty(names);
-        return names;
+        var paths = Regex.Matches(block, "'([^']+\\.dll)'").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(paths);
+        return paths;
     }
 
     // The .NET 8 reference pack that the net8.0 build compiled against (restored with the solution).

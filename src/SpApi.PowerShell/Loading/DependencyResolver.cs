@@ -1,11 +1,12 @@
 using System.Reflection;
 
-namespace SpApi.PowerShell.Infrastructure;
+namespace SpApi.PowerShell.Loading;
 
 /// <summary>
-/// Serves the module's own copies of its dependencies whatever version is asked for. On .NET Framework a
+/// Finds the module's own copy of an assembly by name, whatever version is asked for. On .NET Framework a
 /// module cannot carry binding redirects, and the shims reference each other at versions other than the
 /// ones shipped (System.Memory asks for an older System.Runtime.CompilerServices.Unsafe, for example).
+/// On PowerShell 7 the module's load context uses it to find its private assemblies.
 /// </summary>
 internal static class DependencyResolver
 {
