@@ -22,7 +22,12 @@ param(
     [string] $Configuration = 'Release',
 
     # Skip dotnet test (CI runs it first, then calls this for Pester).
-    [switch] $SkipUnitTests
+    [switch] $SkipUnitTests,
+
+    # -Task Sandbox passes these to the sandbox: ./build.ps1 -Task Sandbox --rate-scale 60 --url http://127.0.0.1:5056.
+    # The explicit Position stops PowerShell numbering the others, which bound '--rate-scale' to -Configuration.
+    [Parameter(Position = 0, ValueFromRemainingArguments)]
+    [string[]] $SandboxArgument = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -183,7 +188,10 @@ function Invoke-Package {
 }
 
 function Invoke-Sandbox {
-    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration)
+    # After '--', dotnet run hands the arguments to the program instead of reading them itself.
+    & dotnet (@('run', '--project', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration, '--') + $SandboxArgument)
+    # The sandbox says on stderr why it stopped (a port in use, say): pass its exit code on without an error of our own on top.
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 switch ($Task) {
