@@ -14,8 +14,9 @@
 .EXAMPLE
     ./build.ps1 -Task Test
 #>
-[CmdletBinding()]
+[CmdletBinding(PositionalBinding = $false)]
 param(
+    [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Package', 'Sandbox')]
     [string] $Task = 'Build',
 
@@ -23,7 +24,11 @@ param(
     [string] $Configuration = 'Release',
 
     # Skip dotnet test: only the Pester suite, against the staged module and the package.
-    [switch] $SkipUnitTests
+    [switch] $SkipUnitTests,
+
+    # -Task Sandbox passes these to the sandbox: ./build.ps1 -Task Sandbox --rate-scale 60 --url http://127.0.0.1:5056.
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $SandboxArgument = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -244,7 +249,10 @@ function Invoke-Package {
 }
 
 function Invoke-Sandbox {
-    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration)
+    # After '--', dotnet run hands the arguments to the program instead of reading them itself.
+    & dotnet (@('run', '--project', (Join-Path $root 'tests/SpApi.Sandbox'), '-c', $Configuration, '--') + $SandboxArgument)
+    # The sandbox says on stderr why it stopped (a port in use, say): pass its exit code on without an error of our own on top.
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 switch ($Task) {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Connections;
 using SpApi.Sandbox;
 
 // `dotnet run --project tests/SpApi.Sandbox [-- --url http://127.0.0.1:5055 --rate-scale 1 --invoices 200]`
@@ -29,8 +30,18 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-await using var server = await SandboxServer.StartAsync(options);
+await using var server = await StartAsync(options);
+if (server is null)
+{
+    return 1;
+}
+
+// The first line is read by scripts (tests/Pester/Shared.ps1 matches 'listening on (?<url>\S+)'): keep its shape.
 Console.WriteLine($"SpApi sandbox listening on {server.BaseAddress}");
+var scale = options.RateScale.ToString(CultureInfo.InvariantCulture);
+Console.WriteLine(options.RateScale == 1
+    ? "Rate scale 1: Amazon's documented rate limits."
+    : $"Rate scale {scale}: every rate limit {scale} times Amazon's; set $env:SPAPI_RATE_SCALE = '{scale}' before Import-Module so the client paces the same.");
 Console.WriteLine("Connect with these test credentials (they work only here):");
 Console.WriteLine($"  $secret = ConvertTo-SecureString '{SandboxCredentials.ClientSecret}' -AsPlainText -Force");
 Console.WriteLine($"  $refresh = ConvertTo-SecureString '{SandboxCredentials.RefreshToken}' -AsPlainText -Force");
@@ -38,3 +49,18 @@ Console.WriteLine($"  Connect-SpApi -ClientId '{SandboxCredentials.ClientId}' -C
 Console.WriteLine("Press Ctrl+C to stop.");
 await server.WaitForShutdownAsync();
 return 0;
+
+// A port already taken is a person's mistake, not a crash: one line that names it, and exit code 1.
+static async Task<SandboxServer?> StartAsync(SandboxOptions options)
+{
+    try
+    {
+        return await SandboxServer.StartAsync(options);
+    }
+    catch (IOException ex) when (ex.InnerException is AddressInUseException)
+    {
+        var url = new Uri(options.Url);
+        Console.Error.WriteLine($"The sandbox cannot listen on {url}: the port {url.Port} is in use.");
+        return null;
+    }
+}

@@ -51,9 +51,9 @@ public sealed class SandboxOptions
     /// <summary>An extra zip entry name for zip-slip tests, such as ../outside.xml; null for honest zips.</summary>
     public string? MaliciousZipEntry { get; set; }
 
-    /// <summary>Older exports served by getInvoicesExports next to the ones requested.</summary>
+    /// <summary>Exports the sandbox starts with, one a day over the last 12 days, every fourth of them failed.</summary>
     public List<SandboxExport> Exports { get; } = Enumerable.Range(1, 12)
-        .Select(i => new SandboxExport($"EXPORT{i:D4}", i % 4 == 0 ? "PROCESSING" : "DONE", DateTimeOffset.UtcNow.AddDays(-i)))
+        .Select(i => new SandboxExport($"EXPORT{i:D4}", DateTimeOffset.UtcNow.AddDays(-i), i % 4 == 0 ? "ERROR" : null))
         .ToList();
 
     /// <summary>How createdAfter and createdBefore treat an invoice exactly on them; Amazon does not say.</summary>

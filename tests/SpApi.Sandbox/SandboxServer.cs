@@ -42,7 +42,17 @@ public sealed class SandboxServer : IAsyncDisposable
         InvoiceSubmissionEndpoints.Map(app, state);
         TransactionStatusEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A port in use, say: the host that could not start must not outlive the failure.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxServer(app, state, new Uri(address.TrimEnd('/') + "/"));
     }

@@ -9,6 +9,7 @@ public sealed class SandboxState
         Buckets = new SandboxBuckets(options);
         ExpiredUrlsLeft = options.ExpiredDocumentUrls;
         Transactions = new SandboxTransactions(Counters);
+        ExportJobs = new SandboxExportJobs(options.Exports, options.TaxInvoices);
     }
 
     // Counts down the document URLs still to be issued expired (SandboxOptions.ExpiredDocumentUrls).
@@ -26,8 +27,8 @@ public sealed class SandboxState
     /// <summary>Issued tokens.</summary>
     public SandboxTokens Tokens { get; } = new();
 
-    /// <summary>The exports requested with createInvoicesExport.</summary>
-    public SandboxExportJobs ExportJobs { get; } = new();
+    /// <summary>The exports it started with and those requested with createInvoicesExport.</summary>
+    public SandboxExportJobs ExportJobs { get; }
 
     /// <summary>The invoice submissions accepted, and the invoice ids each API has seen.</summary>
     public SandboxTransactions Transactions { get; }

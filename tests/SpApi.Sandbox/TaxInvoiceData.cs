@@ -59,11 +59,35 @@ public sealed class SandboxExportJob
             .ToList();
 }
 
-/// <summary>The exports the sandbox has been asked for.</summary>
+/// <summary>
+/// Every export of the sandbox, the older ones it starts with and the ones asked for since: the one store
+/// that getInvoicesExports lists and getInvoicesExport and the documents read.
+/// </summary>
 public sealed class SandboxExportJobs
 {
     private readonly ConcurrentDictionary<string, SandboxExportJob> jobs = new(StringComparer.Ordinal);
     private int next;
+
+    internal SandboxExportJobs(IEnumerable<SandboxExport> older, IReadOnlyList<SandboxTaxInvoice> invoices)
+    {
+        foreach (var export in older)
+        {
+            // The day before it was requested: what createInvoicesExport covers when given no dates.
+            var covered = invoices.Where(i => i.Date >= export.RequestedAt.AddDays(-1) && i.Date < export.RequestedAt).OrderBy(i => i.Date).ToList();
+            var job = new SandboxExportJob
+            {
+                ExportId = export.ExportId,
+                RequestedAt = export.RequestedAt,
+                Invoices = export.FailsWith is null ? covered : Array.Empty<SandboxTaxInvoice>(),
+                FailsWith = export.FailsWith,
+            };
+            jobs[job.ExportId] = job;
+        }
+    }
+
+    /// <summary>Every export, oldest first, so a new one joins the end and the pages already read stay as they were.</summary>
+    public IReadOnlyList<SandboxExportJob> All =>
+        jobs.Values.OrderBy(j => j.RequestedAt).ThenBy(j => j.ExportId, StringComparer.Ordinal).ToList();
 
     internal SandboxExportJob Add(DateTimeOffset now, IReadOnlyList<SandboxTaxInvoice> invoices, string? failsWith)
     {
@@ -83,5 +107,8 @@ public sealed class SandboxExportJobs
     }
 }
 
-/// <summary>An older export listed by getInvoicesExports (not downloadable).</summary>
-public sealed record SandboxExport(string ExportId, string Status, DateTimeOffset RequestedAt);
+/// <summary>
+/// An export requested before the sandbox started, finished long since: DONE with the invoices of the day
+/// before <paramref name="RequestedAt"/>, or ended in <paramref name="FailsWith"/> (ERROR, say).
+/// </summary>
+public sealed record SandboxExport(string ExportId, DateTimeOffset RequestedAt, string? FailsWith = null);

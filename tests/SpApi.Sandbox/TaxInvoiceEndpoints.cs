@@ -43,7 +43,7 @@ internal static class TaxInvoiceEndpoints
         app.MapGet(SpApiOperations.GetInvoicesExports.PathTemplate, (HttpRequest request) => ListExports(request, state));
         app.MapGet(SpApiOperations.GetInvoicesExport.PathTemplate, (string exportId) =>
             state.ExportJobs.Find(exportId) is { } job
-                ? Results.Json(new { export = Shape(job, state.Options) })
+                ? Results.Json(new { export = Shape(job, Status(job, state.Options), state.Options) })
                 : SpApiResults.Error(404, "NotFound", $"No export {exportId}."));
         app.MapGet(SpApiOperations.GetInvoicesDocument.PathTemplate, (HttpRequest request, string invoicesDocumentId) => IssueUrl(request, invoicesDocumentId, state));
         app.MapGet(DownloadPath + "{documentId}", (HttpContext context, string documentId) => Download(context, documentId, state));
@@ -69,7 +69,7 @@ internal static class TaxInvoiceEndpoints
         }
 
         var statuses = query["statuses"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var (start, end) = Period(query["dateStart"], query["dateEnd"]);
+        var (start, end) = Period(query["dateStart"], query["dateEnd"], TimeSpan.FromDays(1));
         var matching = state.Options.TaxInvoices.Where(i =>
             i.Date >= start && i.Date < end
             && (statuses.Length == 0 || statuses.Contains(i.Status))
@@ -113,7 +113,7 @@ internal static class TaxInvoiceEndpoints
             return SpApiResults.InvalidInput("statuses needs at least one value.");
         }
 
-        var (start, end) = Period(Text("dateStart"), Text("dateEnd"));
+        var (start, end) = Period(Text("dateStart"), Text("dateEnd"), TimeSpan.FromDays(1));
         var invoices = state.Options.TaxInvoices
             .Where(i => i.Date >= start && i.Date < end && (statuses is null || statuses.Contains(i.Status))
                 && Matches(Text("invoiceType"), i.InvoiceType) && Matches(Text("transactionType"), i.TransactionType) && Matches(Text("series"), i.Series))
@@ -154,9 +154,13 @@ internal static class TaxInvoiceEndpoints
             return SpApiResults.InvalidInput("The nextToken is not valid for this query.");
         }
 
-        var all = state.Options.Exports
-            .Select(e => new { exportId = e.ExportId, status = e.Status, generateExportStartedAt = e.RequestedAt, invoicesDocumentIds = e.Status == "DONE" ? new[] { e.ExportId + "-DOC1" } : Array.Empty<string>() })
-            .Where(e => status.Length == 0 || e.status == status)
+        // The store getInvoicesExport reads, so every export listed can be got and downloaded by its id.
+        var (start, end) = Period(query["dateStart"], query["dateEnd"], TimeSpan.FromDays(30));
+        var all = state.ExportJobs.All
+            .Where(job => job.RequestedAt >= start && job.RequestedAt < end)
+            .Select(job => (Job: job, Status: Status(job, state.Options)))
+            .Where(e => status.Length == 0 || e.Status == status)
+            .Select(e => Shape(e.Job, e.Status, state.Options))
             .ToList();
         return Results.Json(new
         {
@@ -239,19 +243,15 @@ internal static class TaxInvoiceEndpoints
         return elapsed < options.ExportDelay / 2 ? "REQUESTED" : elapsed < options.ExportDelay ? "PROCESSING" : job.FailsWith ?? "DONE";
     }
 
-    private static object Shape(SandboxExportJob job, SandboxOptions options)
+    private static object Shape(SandboxExportJob job, string status, SandboxOptions options) => new
     {
-        var status = Status(job, options);
-        return new
-        {
-            exportId = job.ExportId,
-            status,
-            generateExportStartedAt = job.RequestedAt,
-            generateExportFinishedAt = status is "REQUESTED" or "PROCESSING" ? (DateTimeOffset?)null : job.RequestedAt + options.ExportDelay,
-            errorMessage = job.FailsWith is null || status != job.FailsWith ? null : $"The export ended in {job.FailsWith} (sandbox).",
-            invoicesDocumentIds = status == "DONE" ? job.DocumentIds(options.InvoicesPerDocument) : Array.Empty<string>(),
-        };
-    }
+        exportId = job.ExportId,
+        status,
+        generateExportStartedAt = job.RequestedAt,
+        generateExportFinishedAt = status is "REQUESTED" or "PROCESSING" ? (DateTimeOffset?)null : job.RequestedAt + options.ExportDelay,
+        errorMessage = job.FailsWith is null || status != job.FailsWith ? null : $"The export ended in {job.FailsWith} (sandbox).",
+        invoicesDocumentIds = status == "DONE" ? job.DocumentIds(options.InvoicesPerDocument) : Array.Empty<string>(),
+    };
 
     private static object Shape(SandboxTaxInvoice invoice) => new
     {
@@ -272,11 +272,11 @@ internal static class TaxInvoiceEndpoints
 
     private static bool Matches(string? filter, string value) => string.IsNullOrEmpty(filter) || filter == value;
 
-    // Defaults as the model says: the last 24 hours.
-    private static (DateTimeOffset Start, DateTimeOffset End) Period(string? start, string? end)
+    // Defaults as the model says: the last 24 hours for invoices, the last 30 days for exports.
+    private static (DateTimeOffset Start, DateTimeOffset End) Period(string? start, string? end, TimeSpan defaultLength)
     {
         var now = DateTimeOffset.UtcNow;
-        return (Parse(start) ?? now.AddDays(-1), Parse(end) ?? now);
+        return (Parse(start) ?? now - defaultLength, Parse(end) ?? now);
 
         static DateTimeOffset? Parse(string? value) =>
             DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;

@@ -3,10 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpApi.Core.Http;
 using SpApi.Core.Operations;
-using SpApi.Sandbox;
 using SpApi.Tests.Support;
 
-namespace SpApi.Tests.VendorInvoices;
+namespace SpApi.Sandbox.Tests;
 
 /// <summary>
 /// The sandbox's invoice submission and transaction status: bodies checked against the official models,
