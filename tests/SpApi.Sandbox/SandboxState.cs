@@ -9,6 +9,7 @@ public sealed class SandboxState
         Buckets = new SandboxBuckets(options);
         ExpiredUrlsLeft = options.ExpiredDocumentUrls;
         Transactions = new SandboxTransactions(Counters);
+        Tokens = new SandboxTokens(options.TimeProvider);
     }
 
     // Counts down the document URLs still to be issued expired (SandboxOptions.ExpiredDocumentUrls).
@@ -24,7 +25,7 @@ public sealed class SandboxState
     public SandboxFaults Faults { get; } = new();
 
     /// <summary>Issued tokens.</summary>
-    public SandboxTokens Tokens { get; } = new();
+    public SandboxTokens Tokens { get; }
 
     /// <summary>The exports requested with createInvoicesExport.</summary>
     public SandboxExportJobs ExportJobs { get; } = new();
