@@ -15,6 +15,9 @@ public sealed class SandboxCounters
     private int invoicesReceived;
     private int duplicateInvoices;
 
+    /// <summary>Raised, on a server thread, for each SP-API request received, with its operation name, once counted.</summary>
+    public event Action<string>? RequestReceived;
+
     /// <summary>SP-API requests received (not counting LWA and control calls).</summary>
     public int Requests => Volatile.Read(ref requests);
 
@@ -63,6 +66,7 @@ public sealed class SandboxCounters
     {
         Interlocked.Increment(ref requests);
         byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        RequestReceived?.Invoke(operation);
     }
 
     internal void Throttle() => Interlocked.Increment(ref throttled);

@@ -40,8 +40,20 @@ public sealed class SandboxFaults
     private double randomRate;
     private FaultKind[] randomKinds = DefaultRandomKinds;
 
-    /// <summary>How long a Slow fault waits.</summary>
+    /// <summary>How long a Slow fault waits, unless the client hangs up first.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Raised, on a server thread, when a Slow fault starts holding a request, with its operation: the
+    /// moment a test acts on a request in flight (cancels it, or moves a fake client clock past its timeout).
+    /// </summary>
+    public event Action<string>? SlowStarted;
+
+    /// <summary>
+    /// Raised, on a server thread, when a Slow fault lets go of a request, with its operation and whether the
+    /// client hung up first (true) or waited out <see cref="SlowDelay"/> (false).
+    /// </summary>
+    public event Action<string, bool>? SlowEnded;
 
     /// <summary>
     /// Makes a share of all requests (0 to 1) fail at random, reproducibly for a given seed, in one of
@@ -80,6 +92,23 @@ public sealed class SandboxFaults
             rules.Clear();
             random = null;
         }
+    }
+
+    // The Slow fault itself: holds the request until SlowDelay passes or the client hangs up.
+    internal async Task HoldAsync(string operation, CancellationToken aborted)
+    {
+        SlowStarted?.Invoke(operation);
+        try
+        {
+            await Task.Delay(SlowDelay, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            SlowEnded?.Invoke(operation, true);
+            throw;
+        }
+
+        SlowEnded?.Invoke(operation, false);
     }
 
     internal FaultKind? Next(string operation)

@@ -12,6 +12,9 @@ public sealed class SandboxOptions
     /// <summary>Overrides the enforced and reported rate of operations, by operation key (api/version/name).</summary>
     public Dictionary<string, double> RateOverrides { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The clock tokens expire by; a test can share a fake one with its client to expire tokens without waiting.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>The expires_in of access tokens.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

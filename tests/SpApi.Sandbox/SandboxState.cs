@@ -10,6 +10,7 @@ public sealed class SandboxState
         ExpiredUrlsLeft = options.ExpiredDocumentUrls;
         Transactions = new SandboxTransactions(Counters);
         ExportJobs = new SandboxExportJobs(options.Exports, options.TaxInvoices);
+        Tokens = new SandboxTokens(options.TimeProvider);
     }
 
     // Counts down the document URLs still to be issued expired (SandboxOptions.ExpiredDocumentUrls).
@@ -25,7 +26,7 @@ public sealed class SandboxState
     public SandboxFaults Faults { get; } = new();
 
     /// <summary>Issued tokens.</summary>
-    public SandboxTokens Tokens { get; } = new();
+    public SandboxTokens Tokens { get; }
 
     /// <summary>The exports it started with and those requested with createInvoicesExport.</summary>
     public SandboxExportJobs ExportJobs { get; }

@@ -7,6 +7,9 @@ namespace SpApi.Sandbox;
 public sealed class SandboxTokens
 {
     private readonly ConcurrentDictionary<string, Issued> issued = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
+
+    internal SandboxTokens(TimeProvider time) => this.time = time;
 
     /// <summary>Every token value issued, for tests that check no secret leaks.</summary>
     public IReadOnlyCollection<string> IssuedValues => issued.Keys.ToList();
@@ -21,12 +24,14 @@ public sealed class SandboxTokens
     }
 
     internal string IssueAccessToken(string account, TimeSpan lifetime) =>
-        Add("Atza|sandbox-", new Issued(account, DateTimeOffset.UtcNow + lifetime, null));
+        Add("Atza|sandbox-", new Issued(account, time.GetUtcNow() + lifetime, null));
 
     internal string IssueRestrictedDataToken(string account, TimeSpan lifetime, IReadOnlyList<(string Method, Regex Path)> resources) =>
-        Add("Atz.sprdt|sandbox-", new Issued(account, DateTimeOffset.UtcNow + lifetime, resources));
+        Add("Atz.sprdt|sandbox-", new Issued(account, time.GetUtcNow() + lifetime, resources));
 
     internal Issued? Find(string? token) => token is not null && issued.TryGetValue(token, out var found) ? found : null;
+
+    internal bool IsExpired(Issued token) => time.GetUtcNow() >= token.ExpiresAt;
 
     private string Add(string prefix, Issued token)
     {
@@ -38,8 +43,6 @@ public sealed class SandboxTokens
     internal sealed record Issued(string Account, DateTimeOffset ExpiresAt, IReadOnlyList<(string Method, Regex Path)>? Resources)
     {
         public bool IsRestrictedDataToken => Resources is not null;
-
-        public bool Expired => DateTimeOffset.UtcNow >= ExpiresAt;
 
         public bool Covers(string method, string path) =>
             Resources?.Any(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && r.Path.IsMatch(path)) == true;

@@ -39,7 +39,8 @@ internal sealed class SpApiMiddleware
             state.Counters.Request(operation.Name);
         }
 
-        var fault = state.Faults.Next(operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : download ? "download" : path));
+        var name = operation?.Name ?? (path == LwaEndpoints.TokenPath ? "LWA" : download ? "download" : path);
+        var fault = state.Faults.Next(name);
         if (fault is not null)
         {
             state.Counters.Fault();
@@ -50,7 +51,7 @@ internal sealed class SpApiMiddleware
             case FaultKind.ResetAfterProcessing or FaultKind.InternalServerErrorAfterProcessing:
                 await FailAfterProcessingAsync(context, fault.Value, () => ProcessAsync(context, operation, path, next));
                 return;
-            case { } before when !await ApplyFaultAsync(context, before):
+            case { } before when !await ApplyFaultAsync(context, before, name):
                 return;
         }
 
@@ -124,14 +125,14 @@ internal sealed class SpApiMiddleware
         await WriteInternalServerError(context);
     }
 
-    private static (string Message, string? Details)? Authorize(SandboxTokens.Issued? token, OperationDescriptor operation, string method, string path)
+    private (string Message, string? Details)? Authorize(SandboxTokens.Issued? token, OperationDescriptor operation, string method, string path)
     {
         if (token is null)
         {
             return ("Access to requested resource is denied.", "The request has no valid x-amz-access-token.");
         }
 
-        if (token.Expired)
+        if (state.Tokens.IsExpired(token))
         {
             return ("The security token included in the request is expired", null);
         }
@@ -151,7 +152,7 @@ internal sealed class SpApiMiddleware
     }
 
     // Applies a fault that strikes before processing; returns false when the fault answered the request.
-    private async Task<bool> ApplyFaultAsync(HttpContext context, FaultKind fault)
+    private async Task<bool> ApplyFaultAsync(HttpContext context, FaultKind fault, string name)
     {
         switch (fault)
         {
@@ -169,7 +170,7 @@ internal sealed class SpApiMiddleware
                 context.Abort();
                 return false;
             case FaultKind.Slow:
-                await Task.Delay(state.Faults.SlowDelay, context.RequestAborted);
+                await state.Faults.HoldAsync(name, context.RequestAborted);
                 return true;
             case FaultKind.ExpiredToken:
                 await SpApiResults.WriteError(context, 403, "Unauthorized", "The security token included in the request is expired");

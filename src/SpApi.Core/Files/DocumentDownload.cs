@@ -47,10 +47,11 @@ public static class DocumentDownload
 
     // The shared HttpClient has no timeout of its own (the request path times each attempt), so a stalled
     // server is given the request timeout to start answering; the body then streams as long as it takes.
+    // The timeout runs on the client's clock, like the request path's.
     private static async Task<HttpResponseMessage> GetHeadersAsync(SpApiClient client, Uri url, CancellationToken cancellationToken)
     {
-        using var headersDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        headersDue.CancelAfter(client.Options.RequestTimeout);
+        using var timeout = Polyfills.TimeProviderCancellation.After(client.Options.TimeProvider, client.Options.RequestTimeout);
+        using var headersDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             return await client.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, headersDue.Token).ConfigureAwait(false);

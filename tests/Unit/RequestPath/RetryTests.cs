@@ -12,6 +12,10 @@ namespace SpApi.Tests.RequestPath;
 /// <summary>Core part 5 (retries), with faults injected by the sandbox.</summary>
 public sealed class RetryTests
 {
+    // The request timeout of the timeout tests, on a fake clock: it passes only when the test advances the clock
+    // (on the wall clock it would outlast the tests' hang limit, so a timeout that ignored the clock fails them).
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
+
     [Fact]
     public async Task GetsAreRetriedThrough5xxAndResetsUntilTheySucceed()
     {
@@ -140,28 +144,42 @@ public sealed class RetryTests
     public async Task ATimedOutGetIsRetried()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        sandbox.State.Faults.SlowDelay = TimeSpan.FromSeconds(30);
-        var api = new CustomerInvoicesApi(sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(300)));
+        // The server holds the request far beyond the test; only the client's timeout, on its fake clock, ends it.
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromMinutes(5);
+        var clock = new FakeTimeProvider();
+        var log = new CapturingLog();
+        var api = new CustomerInvoicesApi(sandbox.Client(log, clock, requestTimeout: RequestTimeout, retryDelay: TimeSpan.Zero));
         await api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None);
         sandbox.State.Faults.Inject(FaultKind.Slow, 1, "getCustomerInvoice");
+        var held = sandbox.State.Faults.NextSlowStart("getCustomerInvoice");
 
-        var invoice = await api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None);
+        var call = api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None);
+        await held;
+        clock.Advance(RequestTimeout);
+        var invoice = await call.Within();
 
         Assert.Equal("PO00000002", invoice.PurchaseOrderNumber);
         Assert.Equal(3, sandbox.Counters.RequestsFor("getCustomerInvoice"));
+        Assert.Contains("after timed out", Assert.Single(log.Of(SpApiLogKind.Retry)).Message);
     }
 
     [Fact]
     public async Task ATimedOutSubmissionIsReportedAsUnknownAndNotResent()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        sandbox.State.Faults.SlowDelay = TimeSpan.FromSeconds(30);
-        var client = sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(300));
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromMinutes(5);
+        var clock = new FakeTimeProvider();
+        var client = sandbox.Client(time: clock, requestTimeout: RequestTimeout, retryDelay: TimeSpan.Zero);
         sandbox.State.Faults.Inject(FaultKind.Slow, 1, "submitInvoices");
+        var held = sandbox.State.Faults.NextSlowStart("submitInvoices");
 
-        var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
+        var call = client.SendAsync<object>(Submission(), CancellationToken.None);
+        await held;
+        clock.Advance(RequestTimeout);
+        var error = await Assert.ThrowsAsync<SpApiException>(() => call.Within());
 
         Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Contains("timed out after 120 s", error.Message);
         Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Equal(1, sandbox.Counters.RequestsFor("submitInvoices"));
     }

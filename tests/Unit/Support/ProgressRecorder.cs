@@ -4,6 +4,7 @@ namespace SpApi.Tests.Support;
 public sealed class ProgressRecorder<T>(Func<T, bool>? keep = null) : IProgress<T>
 {
     private readonly List<T> reports = new();
+    private readonly List<(int Count, TaskCompletionSource Reached)> waiters = new();
 
     public IReadOnlyList<T> Reports
     {
@@ -23,11 +24,28 @@ public sealed class ProgressRecorder<T>(Func<T, bool>? keep = null) : IProgress<
             lock (reports)
             {
                 reports.Add(value);
+                foreach (var waiter in waiters.Where(w => reports.Count >= w.Count).ToList())
+                {
+                    waiter.Reached.TrySetResult();
+                    waiters.Remove(waiter);
+                }
             }
         }
     }
 
-    /// <summary>Waits until the work has made <paramref name="count"/> reports: on a fake clock, the sign that it waits for the clock.</summary>
-    public void WaitFor(int count) =>
-        Assert.True(SpinWait.SpinUntil(() => Reports.Count >= count, TimeSpan.FromSeconds(10)), $"expected {count} progress report(s), got {Reports.Count}");
+    /// <summary>Completes once the work has made <paramref name="count"/> reports: on a fake clock, the sign that it waits for the clock. Fails if they never come.</summary>
+    public Task WhenReported(int count)
+    {
+        lock (reports)
+        {
+            if (reports.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((count, waiter));
+            return waiter.Task.Within();
+        }
+    }
 }

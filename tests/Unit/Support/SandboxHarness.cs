@@ -43,14 +43,18 @@ public sealed class SandboxHarness : IAsyncDisposable
     public static LwaCredentials Credentials(string? refreshToken = null) => LwaCredentials.ForRefreshToken(
         SandboxCredentials.ClientId, new SpApiSecret(SandboxCredentials.ClientSecret), new SpApiSecret(refreshToken ?? SandboxCredentials.RefreshToken));
 
-    /// <summary>A client with fast retries (the delays are real but short), sharing this harness's caches.</summary>
+    /// <summary>
+    /// A client with fast retries (the delays are short), sharing this harness's caches. A client on a fake
+    /// clock passes a zero <paramref name="retryDelay"/>: its retries then go out at once instead of waiting for the clock.
+    /// </summary>
     public SpApiClient Client(
         CapturingLog? log = null,
         TimeProvider? time = null,
         LwaCredentials? credentials = null,
         int maxRetries = 4,
         TimeSpan? requestTimeout = null,
-        RateLimiterRegistry? rateLimiters = null)
+        RateLimiterRegistry? rateLimiters = null,
+        TimeSpan? retryDelay = null)
     {
         var client = new SpApiClient(new SpApiClientOptions(credentials ?? Credentials(), Server.BaseAddress, Server.TokenEndpoint)
         {
@@ -59,7 +63,7 @@ public sealed class SandboxHarness : IAsyncDisposable
             RateLimiters = rateLimiters ?? RateLimiters,
             TokenCache = TokenCache,
             MaxRetries = maxRetries,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            RetryBaseDelay = retryDelay ?? TimeSpan.FromMilliseconds(5),
             RetryMaxDelay = TimeSpan.FromMilliseconds(50),
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
         });

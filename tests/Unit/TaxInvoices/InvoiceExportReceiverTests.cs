@@ -62,7 +62,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var recorder = Waiting();
 
         var receive = ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder, PollInterval = TimeSpan.FromMinutes(2) }, recorder);
-        recorder.WaitFor(1);
+        await recorder.WhenReported(1);
         var reports = recorder.Reports;
         Assert.False(receive.IsCompleted);
         Assert.Equal("REQUESTED", reports[0].Status);
@@ -123,7 +123,7 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         var receive = ReceiveAsync(api, exportId, clock, options, recorder);
         for (var polls = 1; polls <= 3; polls++)
         {
-            recorder.WaitFor(polls);
+            await recorder.WhenReported(polls);
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 

@@ -108,19 +108,27 @@ public sealed class TaxInvoicesApiTests : IDisposable
     public async Task ADownloadThatGetsNoAnswerTimesOutAndLeavesNoFile()
     {
         await using var sandbox = await StartAsync();
-        var client = sandbox.Client(requestTimeout: TimeSpan.FromMilliseconds(200));
+        var clock = new FakeTimeProvider();
+        var timeout = TimeSpan.FromMinutes(2);
+        var client = sandbox.Client(time: clock, requestTimeout: timeout, retryDelay: TimeSpan.Zero);
         var api = new TaxInvoicesApi(client);
         var export = await api.GetInvoicesExportAsync(
             await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-2), DateEnd = End }, CancellationToken.None),
             CancellationToken.None);
         var document = await api.GetInvoicesDocumentAsync(export.InvoicesDocumentIds![0], CancellationToken.None);
         var zip = Path.Combine(folder, "document.zip");
-        sandbox.State.Faults.SlowDelay = TimeSpan.FromMinutes(1);
+        // The server holds the download far beyond the test; only the client's timeout, on its fake clock, ends it.
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromMinutes(5);
         sandbox.State.Faults.Inject(FaultKind.Slow, 1, "download");
+        var held = sandbox.State.Faults.NextSlowStart("download");
 
-        var error = await Assert.ThrowsAsync<SpApi.Core.Http.SpApiException>(() => DocumentDownload.DownloadAsync(client, new Uri(document.InvoicesDocumentUrl!), zip, CancellationToken.None));
+        var download = DocumentDownload.DownloadAsync(client, new Uri(document.InvoicesDocumentUrl!), zip, CancellationToken.None);
+        await held;
+        clock.Advance(timeout);
+        var error = await Assert.ThrowsAsync<SpApi.Core.Http.SpApiException>(() => download.Within());
 
         Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Contains("no answer within 120 s", error.Message);
         Assert.False(File.Exists(zip));
         Assert.Equal(1, sandbox.Counters.FaultsInjected);
     }

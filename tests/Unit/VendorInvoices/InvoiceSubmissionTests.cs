@@ -36,7 +36,7 @@ public sealed class InvoiceSubmissionTests
         var clock = new FakeTimeProvider();
         var recorder = new ProgressRecorder<TransactionWaitProgress>();
         var wait = WaitAsync(api, submitted, clock, new TransactionWaitOptions(), recorder);
-        recorder.WaitFor(1);
+        await recorder.WhenReported(1);
         Assert.Equal(new TransactionWaitProgress(0, 1, TimeSpan.Zero, TimeSpan.FromSeconds(10)), recorder.Reports[0]);
         clock.Advance(TimeSpan.FromSeconds(10));
         var statuses = await wait;
@@ -168,7 +168,7 @@ public sealed class InvoiceSubmissionTests
         var wait = WaitAsync(api, new[] { sent! }, clock, new TransactionWaitOptions { Timeout = TimeSpan.FromSeconds(25) }, recorder);
         for (var i = 1; i <= 2; i++)
         {
-            recorder.WaitFor(i);
+            await recorder.WhenReported(i);
             clock.Advance(TimeSpan.FromSeconds(10));
         }
 
