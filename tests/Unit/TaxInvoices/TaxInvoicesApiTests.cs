@@ -120,7 +120,7 @@ public sealed class TaxInvoicesApiTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SpApi.Core.Http.SpApiException>(() => DocumentDownload.DownloadAsync(client, new Uri(document.InvoicesDocumentUrl!), zip, CancellationToken.None));
 
-        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.Timeout, error.Kind);
         Assert.False(File.Exists(zip));
         Assert.Equal(1, sandbox.Counters.FaultsInjected);
     }
