@@ -168,7 +168,8 @@ public sealed class SandboxSubmissionTests
         {
             var error = await Assert.ThrowsAsync<SpApiException>(() => StatusAsync(client, operation, transactionId));
             Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-            Assert.Equal("NotFound", error.ErrorCode);
+            Assert.Equal(SpApiFailureKind.NotFound, error.Kind);
+            Assert.Equal("NotFound", error.AmazonErrorCode);
         }
 
         Assert.All(sandbox.State.Transactions.All, t => Assert.Equal(0, t.StatusReads));

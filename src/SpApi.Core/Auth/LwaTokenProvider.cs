@@ -52,7 +52,7 @@ internal sealed class LwaTokenProvider
         {
             throw new SpApiException(
                 $"Login with Amazon could not be reached at {options.TokenEndpoint}: {ex.Message}",
-                Operation, errorCode: "TokenEndpointUnreachable", innerException: ex);
+                Operation, SpApiFailureKind.Transport, innerException: ex);
         }
 
         if (!response.IsSuccess)
@@ -65,7 +65,7 @@ internal sealed class LwaTokenProvider
         {
             throw new SpApiException(
                 "Login with Amazon answered without an access_token or a positive expires_in.",
-                Operation, response.Status, "InvalidResponse", requestId: response.RequestId);
+                Operation, SpApiFailureKind.InvalidResponse, response.Status, requestId: response.RequestId);
         }
 
         return (new SpApiSecret(token.AccessToken!), TimeSpan.FromSeconds(token.ExpiresIn.Value));
@@ -122,9 +122,13 @@ internal sealed class LwaTokenProvider
         };
         var description = string.IsNullOrEmpty(error?.ErrorDescription) ? string.Empty : $": {error!.ErrorDescription}";
         var status = response.Status == HttpStatusCode.OK ? HttpStatusCode.BadGateway : response.Status;
+        // A throttled or failing token endpoint is not a refusal of the credentials: trying later may succeed.
+        var kind = SpApiException.KindOf(status) is SpApiFailureKind.Throttled or SpApiFailureKind.ServerError
+            ? SpApiException.KindOf(status)
+            : SpApiFailureKind.AuthenticationFailed;
         return new SpApiException(
             $"Login with Amazon refused the token request ({code}{description}).{hint}",
-            Operation, status, code, error?.ErrorDescription, response.RequestId);
+            Operation, kind, status, error?.Error, error?.ErrorDescription, response.RequestId);
     }
 
     private sealed class TokenResponse

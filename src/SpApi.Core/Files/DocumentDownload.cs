@@ -35,7 +35,7 @@ public static class DocumentDownload
                 throw new DocumentUrlExpiredException($"The document URL for {url.AbsolutePath} had expired.");
             }
 
-            throw new SpApiException($"Downloading {url.AbsolutePath} failed with HTTP {(int)response.StatusCode}.", "download", response.StatusCode);
+            throw new SpApiException($"Downloading {url.AbsolutePath} failed with HTTP {(int)response.StatusCode}.", "download", SpApiException.KindOf(response.StatusCode), response.StatusCode);
         }
 
         await AtomicFile.WriteAsync(destination, async (file, ct) =>
@@ -59,7 +59,7 @@ public static class DocumentDownload
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new SpApiException(
-                $"Downloading {url.AbsolutePath} got no answer within {client.Options.RequestTimeout.TotalSeconds:0.#} s.", "download", errorCode: "Timeout", innerException: ex);
+                $"Downloading {url.AbsolutePath} got no answer within {client.Options.RequestTimeout.TotalSeconds:0.#} s.", "download", SpApiFailureKind.Timeout, innerException: ex);
         }
     }
 }

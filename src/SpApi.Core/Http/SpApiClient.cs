@@ -92,7 +92,7 @@ public sealed class SpApiClient : IDisposable
             {
                 throw new SpApiException(
                     $"{firstPage.Operation.Name}: the server returned a nextToken it had already returned for an earlier page; paging stopped after {pages} pages instead of looping.",
-                    firstPage.Operation.Name, errorCode: "RepeatedNextToken");
+                    firstPage.Operation.Name, SpApiFailureKind.RepeatedNextToken);
             }
 
             request = firstPage.WithNextToken(nextToken!);
@@ -172,7 +172,7 @@ public sealed class SpApiClient : IDisposable
                 : $"{operation.Name} {what} (after {options.MaxRetries} retries).";
             throw new SpApiException(
                 message, operation.Name,
-                errorCode: ex is TimeoutRejectedException ? "Timeout" : "TransportError",
+                ex is TimeoutRejectedException ? SpApiFailureKind.Timeout : SpApiFailureKind.Transport,
                 requestMayHaveBeenProcessed: mayHaveBeenProcessed, innerException: ex);
         }
     }
@@ -260,7 +260,7 @@ public sealed class SpApiClient : IDisposable
         }
 
         return new SpApiException(
-            message, operation.Name, response.Status, first?.Code ?? $"Http{status}", first?.Details, response.RequestId, errors,
+            message, operation.Name, SpApiException.KindOf(response.Status), response.Status, first?.Code, first?.Details, response.RequestId, errors,
             mayHaveBeenProcessed);
     }
 

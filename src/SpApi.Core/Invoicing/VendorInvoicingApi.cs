@@ -33,7 +33,7 @@ public sealed class VendorInvoicingApi
         return string.IsNullOrEmpty(reference.TransactionId)
             ? throw new SpApiException(
                 $"{request.Operation.Name} was accepted but the response has no transactionId; the invoices {string.Join(", ", batch.InvoiceIds)} may have been received. Check them in Vendor Central before you send them again.",
-                request.Operation.Name, errorCode: "InvalidResponse", requestMayHaveBeenProcessed: true)
+                request.Operation.Name, SpApiFailureKind.InvalidResponse, requestMayHaveBeenProcessed: true)
             : reference.TransactionId!;
     }
 

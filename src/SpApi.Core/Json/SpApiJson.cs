@@ -24,7 +24,7 @@ internal static class SpApiJson
             throw new Http.SpApiException(
                 $"{operation}: the response body is not the JSON the model describes: {ex.Message}",
                 operation,
-                errorCode: "InvalidResponse",
+                Http.SpApiFailureKind.InvalidResponse,
                 innerException: ex);
         }
     }

@@ -27,17 +27,17 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
         {
             resolved = ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment);
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
             // Bad parameters, a missing profile, or a profile file that cannot be read.
-            Terminate(ex, "InvalidConnectionParameter");
+            Terminate(ex, ErrorIds.InvalidConnectionParameter);
             return;
         }
 
         SpApiConnection? connection = null;
         RunCoreOrTerminate(
             async (_, ct) => connection = await SpApiConnection.ConnectAsync(resolved, ct).ConfigureAwait(false),
-            "InvalidConnectionParameter",
+            ErrorIds.InvalidConnectionParameter,
             resolved.Endpoint);
 
         WriteVerbose($"Connected to {connection!.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");

@@ -113,7 +113,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
                     writer.Object(invoice);
                 }
             },
-            "InvalidCustomerInvoiceQuery"));
+            ErrorIds.InvalidCustomerInvoiceQuery));
         if (PagingParameters.IncludeTotalCount)
         {
             // The API does not say how many invoices a range holds.
@@ -127,7 +127,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         {
             Terminate(
                 new ArgumentException("-NextToken needs the -CreatedBefore of the first page: a token belongs to its query, and the default (now) moves between calls.", nameof(CreatedBefore)),
-                "InvalidCustomerInvoiceQuery");
+                ErrorIds.InvalidCustomerInvoiceQuery);
         }
 
         var query = new CustomerInvoicesQuery
@@ -138,7 +138,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             Limit = PageSize,
             SortOrder = Order(),
         };
-        RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), "InvalidCustomerInvoiceQuery");
+        RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), ErrorIds.InvalidCustomerInvoiceQuery);
     }
 
     private CustomerInvoiceSortOrder? Order() => SortOrder switch

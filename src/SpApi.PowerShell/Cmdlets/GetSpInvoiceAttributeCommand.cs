@@ -23,9 +23,9 @@ public sealed class GetSpInvoiceAttributeCommand : TaxInvoiceCmdlet
         {
             WriteObject(Attributes(MarketplaceId));
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
-            Terminate(ex, "InvalidInvoiceQuery", MarketplaceId);
+            Terminate(ex, ErrorIds.InvalidInvoiceQuery, MarketplaceId);
         }
     }
 }

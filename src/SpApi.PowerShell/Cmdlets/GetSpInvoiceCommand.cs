@@ -91,7 +91,7 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
         var api = Api;
         if (ParameterSetName == ByIdSet)
         {
-            RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetInvoiceAsync(MarketplaceId, InvoiceId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", InvoiceId);
+            RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetInvoiceAsync(MarketplaceId, InvoiceId!, ct).ConfigureAwait(false)), ErrorIds.InvalidInvoiceQuery, InvoiceId);
             return;
         }
 
@@ -114,9 +114,9 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
         {
             InvoicesAttributesRules.Check(query, Attributes(MarketplaceId));
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
-            Terminate(ex, "InvalidInvoiceQuery", MarketplaceId);
+            Terminate(ex, ErrorIds.InvalidInvoiceQuery, MarketplaceId);
         }
 
         RunCoreOrTerminate(
@@ -130,6 +130,6 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
                     }
                 }
             },
-            "InvalidInvoiceQuery");
+            ErrorIds.InvalidInvoiceQuery);
     }
 }

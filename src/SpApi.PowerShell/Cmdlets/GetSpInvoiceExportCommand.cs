@@ -51,7 +51,7 @@ public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
         var api = Api;
         if (ParameterSetName == ByIdSet)
         {
-            RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetInvoicesExportAsync(ExportId!, ct).ConfigureAwait(false)), "InvalidInvoiceQuery", ExportId);
+            RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetInvoicesExportAsync(ExportId!, ct).ConfigureAwait(false)), ErrorIds.InvalidInvoiceQuery, ExportId);
             return;
         }
 
@@ -68,6 +68,6 @@ public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
                     }
                 }
             },
-            "InvalidInvoiceQuery");
+            ErrorIds.InvalidInvoiceQuery);
     }
 }

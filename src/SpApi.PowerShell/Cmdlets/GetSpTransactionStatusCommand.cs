@@ -49,7 +49,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
         var options = WaitOptions(ApiVersion);
         RunCoreOrWriteError(
             async (writer, ct) => writer.Object(await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
-            "InvalidTransactionStatusParameter",
+            ErrorIds.InvalidTransactionStatusParameter,
             TransactionId);
     }
 

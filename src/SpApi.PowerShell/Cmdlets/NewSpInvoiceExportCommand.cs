@@ -93,9 +93,9 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
         {
             InvoicesAttributesRules.Check(request, Attributes(MarketplaceId));
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
-            Terminate(ex, "InvalidInvoiceExportParameter", MarketplaceId);
+            Terminate(ex, ErrorIds.InvalidInvoiceExportParameter, MarketplaceId);
         }
 
         if (!ShouldProcess($"invoices of {MarketplaceId} from {request.DateStart?.ToString("u") ?? "24 hours ago"} to {request.DateEnd?.ToString("u") ?? "now"}", "Request a Tax Invoices export"))
@@ -106,7 +106,7 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
         var api = Api;
         RunCoreOrTerminate(
             async (writer, ct) => writer.Object(new InvoiceExport(await api.CreateInvoicesExportAsync(request, ct).ConfigureAwait(false), request)),
-            "InvalidInvoiceExportParameter",
+            ErrorIds.InvalidInvoiceExportParameter,
             MarketplaceId);
     }
 }

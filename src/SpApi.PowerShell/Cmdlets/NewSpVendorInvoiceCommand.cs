@@ -132,7 +132,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
         }
         else
         {
-            WriteError(ToErrorRecord(new InvalidVendorInvoiceException(result, "No invoice object was made from it; fix the input."), "InvalidVendorInvoiceInput", result.InvoiceId));
+            WriteError(ToErrorRecord(new InvalidVendorInvoiceException(result, "No invoice object was made from it; fix the input."), ErrorIds.InvalidVendorInvoiceInput, result.InvoiceId));
         }
     }
 

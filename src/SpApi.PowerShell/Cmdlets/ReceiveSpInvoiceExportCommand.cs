@@ -56,7 +56,7 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
                     writer.Object(new FileInfo(file));
                 }
             },
-            "InvalidReceiveParameter",
+            ErrorIds.InvalidReceiveParameter,
             ExportId));
     }
 

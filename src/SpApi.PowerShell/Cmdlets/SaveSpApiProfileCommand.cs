@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SpApi.Core.Connection;
+using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.PowerShell.Cmdlets;
 
@@ -7,7 +8,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Saves credentials and endpoint settings as a named profile for Connect-SpApi -ProfileName. On Windows
 /// the secrets are encrypted with DPAPI for the current user; elsewhere the file is readable by its owner only.
 /// </summary>
-[Cmdlet(VerbsData.Save, "SpApiProfile", SupportsShouldProcess = true, DefaultParameterSetName = Infrastructure.ParameterSets.ClientSecret)]
+[Cmdlet(VerbsData.Save, "SpApiProfile", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.ClientSecret)]
 [OutputType(typeof(SpApiProfileInfo))]
 public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
 {
@@ -33,9 +34,9 @@ public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
         {
             WriteObject(ProfileWriter.Save(Name, BuildRequest(profileName: null), Force.IsPresent, ReadEnvironment));
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException && !PowerShellFailure.Is(ex))
         {
-            Terminate(ex, "InvalidProfileParameter", Name);
+            Terminate(ex, ErrorIds.InvalidProfileParameter, Name);
         }
     }
 }

@@ -88,7 +88,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
                             writer.Run(() => Save(invoice));
                         }
                     },
-                    "InvalidCustomerInvoiceQuery");
+                    ErrorIds.InvalidCustomerInvoiceQuery);
                 break;
         }
     }
@@ -100,9 +100,9 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         {
             target = CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException ex) when (!PowerShellFailure.Is(ex))
         {
-            WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", invoice));
+            WriteError(ToErrorRecord(ex, ErrorIds.InvalidPurchaseOrderNumber, invoice));
             return;
         }
 
@@ -122,7 +122,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         }
         catch (Exception ex) when (ex is InvalidInvoiceContentException or IOException or UnauthorizedAccessException)
         {
-            WriteError(ToErrorRecord(ex, "InvalidInvoiceContent", invoice));
+            WriteError(ToErrorRecord(ex, ErrorIds.InvalidInvoiceContent, invoice));
         }
     }
 }

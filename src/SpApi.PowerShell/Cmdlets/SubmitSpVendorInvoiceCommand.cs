@@ -67,7 +67,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
         if (submission!.NotSent.Count > 0)
         {
-            WriteError(ToErrorRecord(new InvoicesNotSentException(submission.NotSent), "InvalidVendorInvoiceInput", submission.NotSent));
+            WriteError(ToErrorRecord(new InvoicesNotSentException(submission.NotSent), ErrorIds.InvalidVendorInvoiceInput, submission.NotSent));
         }
 
         if (Wait && submitted.Count > 0)
@@ -88,7 +88,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
             catch (Exception ex) when (ex is InvalidVendorInvoiceException or DuplicateInvoiceException)
             {
                 // Per invoice: it is not sent, and the others go on.
-                WriteError(ToErrorRecord(ex, "InvalidVendorInvoiceInput", result.InvoiceId));
+                WriteError(ToErrorRecord(ex, ErrorIds.InvalidVendorInvoiceInput, result.InvoiceId));
                 continue;
             }
 
@@ -125,7 +125,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
                     writer.Object(result);
                 }
             },
-            "InvalidVendorInvoiceInput",
+            ErrorIds.InvalidVendorInvoiceInput,
             batch.InvoiceIds);
     }
 }

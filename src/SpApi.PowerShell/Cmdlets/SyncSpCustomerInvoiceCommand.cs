@@ -56,7 +56,7 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         WithProgress(new ProgressRecord(1, "Sync-SpCustomerInvoice", "Starting"), () => RunCoreOrTerminate(
             async (writer, ct) => writer.Object(await CustomerInvoiceSync.RunAsync(
                 api, options, TimeProvider.System, writer.Warning, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false)),
-            "InvalidSyncParameter",
+            ErrorIds.InvalidSyncParameter,
             options.Folder));
     }
 }

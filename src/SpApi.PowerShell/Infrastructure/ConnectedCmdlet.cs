@@ -23,7 +23,7 @@ public abstract class ConnectedCmdlet : SpApiCmdlet
             }
             catch (SpApiNotConnectedException ex)
             {
-                Terminate(ex, "SpApiNotConnected");
+                Terminate(ex, ErrorIds.SpApiNotConnected);
                 throw;
             }
         }

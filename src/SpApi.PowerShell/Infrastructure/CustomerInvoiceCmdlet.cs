@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Net;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Http;
 
@@ -25,14 +24,14 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
                 CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, "PurchaseOrderNumber");
                 RunCore(async (_, ct) => invoice = await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false));
             }
-            catch (Exception ex) when (ex is ArgumentException || ex is SpApiException { StatusCode: HttpStatusCode.NotFound })
+            catch (Exception ex) when ((ex is ArgumentException && !PowerShellFailure.Is(ex)) || ex is SpApiException { Kind: SpApiFailureKind.NotFound })
             {
-                WriteError(ToErrorRecord(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber));
+                WriteError(ToErrorRecord(ex, ErrorIds.InvalidPurchaseOrderNumber, purchaseOrderNumber));
                 continue;
             }
-            catch (Exception ex) when (ex is not PipelineStoppedException)
+            catch (Exception ex) when (!PowerShellFailure.Is(ex))
             {
-                Terminate(ex, "InvalidPurchaseOrderNumber", purchaseOrderNumber);
+                Terminate(ex, ErrorIds.InvalidPurchaseOrderNumber, purchaseOrderNumber);
             }
 
             handle(invoice!);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Net;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
@@ -9,73 +8,70 @@ namespace SpApi.PowerShell.Infrastructure;
 
 /// <summary>
 /// Maps Core exceptions to stable ErrorIds and categories, in one place for every cmdlet.
-/// The ids are listed in docs/errors.md and asserted by tests: scripts may match on them.
+/// The ids are the constants of <see cref="ErrorIds"/>: scripts may match on them.
 /// </summary>
 internal static class ErrorClassifier
 {
+    /// <summary>
+    /// The ErrorId and category of a failure, decided by its type (and an SpApiException's
+    /// <see cref="SpApiException.Kind"/>), never by its message. <paramref name="validationErrorId"/> names
+    /// the cmdlet's own checks of its input and state: Core throws ArgumentException (with the parameter
+    /// name) or InvalidOperationException for those, for example InvalidConnectionParameter.
+    /// </summary>
     public static (string ErrorId, ErrorCategory Category) Classify(Exception exception, string validationErrorId)
     {
+        if (PowerShellFailure.Is(exception))
+        {
+            // The cmdlets let these pass through; this is the net for one that reaches a record anyway. Some
+            // are InvalidOperationException or ArgumentException (PSInvalidOperationException, PSArgumentException),
+            // so they must not reach the validation cases below.
+            return (ErrorIds.SpApiHostFailure, ErrorCategory.ResourceUnavailable);
+        }
+
         switch (exception)
         {
             case SpApiNotConnectedException:
-                return ("SpApiNotConnected", ErrorCategory.ConnectionError);
+                return (ErrorIds.SpApiNotConnected, ErrorCategory.ConnectionError);
             case OperationCanceledException:
-                return ("SpApiOperationStopped", ErrorCategory.OperationStopped);
+                return (ErrorIds.SpApiOperationStopped, ErrorCategory.OperationStopped);
             case InvalidInvoiceContentException:
-                return ("InvalidInvoiceContent", ErrorCategory.InvalidData);
+                return (ErrorIds.InvalidInvoiceContent, ErrorCategory.InvalidData);
             case InvoiceFileConflictException:
-                return ("InvoiceFileExists", ErrorCategory.ResourceExists);
+                return (ErrorIds.InvoiceFileExists, ErrorCategory.ResourceExists);
             case SyncLockedException:
-                return ("SyncAlreadyRunning", ErrorCategory.ResourceBusy);
+                return (ErrorIds.SyncAlreadyRunning, ErrorCategory.ResourceBusy);
             case CustomerInvoiceSyncException:
-                return ("SyncIncomplete", ErrorCategory.WriteError);
+                return (ErrorIds.SyncIncomplete, ErrorCategory.WriteError);
             case InvoiceExportFailedException:
-                return ("InvoiceExportFailed", ErrorCategory.InvalidResult);
+                return (ErrorIds.InvoiceExportFailed, ErrorCategory.InvalidResult);
             case TransactionWaitTimeoutException:
-                return ("TransactionWaitTimeout", ErrorCategory.OperationTimeout);
+                return (ErrorIds.TransactionWaitTimeout, ErrorCategory.OperationTimeout);
             case InvoiceExportTimeoutException:
-                return ("InvoiceExportTimeout", ErrorCategory.OperationTimeout);
+                return (ErrorIds.InvoiceExportTimeout, ErrorCategory.OperationTimeout);
             case InvalidVendorInvoiceException:
-                return ("InvalidVendorInvoice", ErrorCategory.InvalidData);
+                return (ErrorIds.InvalidVendorInvoice, ErrorCategory.InvalidData);
             case DuplicateInvoiceException:
-                return ("DuplicateVendorInvoice", ErrorCategory.ResourceExists);
+                return (ErrorIds.DuplicateVendorInvoice, ErrorCategory.ResourceExists);
             case InvoicesNotSentException:
-                return ("VendorInvoiceNotSent", ErrorCategory.NotSpecified);
+                return (ErrorIds.VendorInvoiceNotSent, ErrorCategory.NotSpecified);
             case ZipSlipException:
-                return ("UnsafeZipEntry", ErrorCategory.SecurityError);
+                return (ErrorIds.UnsafeZipEntry, ErrorCategory.SecurityError);
             case DocumentUrlExpiredException:
-                return ("DocumentUrlExpired", ErrorCategory.ResourceUnavailable);
-            case SpApiException { Operation: "LWA", StatusCode: not null and not (HttpStatusCode)429 and < HttpStatusCode.InternalServerError }:
-                return ("SpApiAuthenticationFailed", ErrorCategory.AuthenticationError);
+                return (ErrorIds.DocumentUrlExpired, ErrorCategory.ResourceUnavailable);
+            case SpApiException { Kind: SpApiFailureKind.AuthenticationFailed }:
+                return (ErrorIds.SpApiAuthenticationFailed, ErrorCategory.AuthenticationError);
             case SpApiException { RequestMayHaveBeenProcessed: true }:
-                return ("SpApiOutcomeUnknown", ErrorCategory.InvalidResult);
-            case SpApiException { StatusCode: { } status }:
-                return (int)status switch
-                {
-                    400 => ("SpApiInvalidRequest", ErrorCategory.InvalidArgument),
-                    401 or 403 => ("SpApiAccessDenied", ErrorCategory.PermissionDenied),
-                    404 => ("SpApiNotFound", ErrorCategory.ObjectNotFound),
-                    429 => ("SpApiThrottled", ErrorCategory.LimitsExceeded),
-                    >= 500 => ("SpApiServerError", ErrorCategory.ResourceUnavailable),
-                    _ => ("SpApiRequestFailed", ErrorCategory.InvalidOperation),
-                };
-            case SpApiException { ErrorCode: "Timeout" }:
-                return ("SpApiTimeout", ErrorCategory.OperationTimeout);
-            case SpApiException { ErrorCode: "TransportError" or "TokenEndpointUnreachable" }:
-                return ("SpApiConnectionFailed", ErrorCategory.ConnectionError);
-            case SpApiException:
-                return ("SpApiInvalidResponse", ErrorCategory.InvalidResult);
+                return (ErrorIds.SpApiOutcomeUnknown, ErrorCategory.InvalidResult);
+            case SpApiException sp:
+                return Classify(sp.Kind);
             case ArgumentException:
                 return (validationErrorId, ErrorCategory.InvalidArgument);
             case InvalidOperationException:
                 return (validationErrorId, ErrorCategory.InvalidOperation);
             default:
-                return ("SpApiOperationFailed", ErrorCategory.InvalidOperation);
+                return (ErrorIds.SpApiOperationFailed, ErrorCategory.InvalidOperation);
         }
     }
-
-    // validationErrorId names the cmdlet's own checks of its input and state (Core throws ArgumentException
-    // or InvalidOperationException for those), for example InvalidConnectionParameter.
 
     /// <summary>The ErrorRecord of a failure: its stable ErrorId, category and details.</summary>
     public static ErrorRecord Record(Exception exception, string validationErrorId, object? target)
@@ -87,12 +83,26 @@ internal static class ErrorClassifier
         };
     }
 
-    /// <summary>The ErrorDetails text: the message plus the SP-API error code and request id.</summary>
+    /// <summary>The ErrorDetails text: the message plus Amazon's error code and the request id.</summary>
     public static string Details(Exception exception) => exception switch
     {
         SpApiException { RequestId: { } requestId } sp when !sp.Message.Contains(requestId) =>
-            $"{sp.Message} (error code {sp.ErrorCode ?? "none"}, request id {requestId})",
-        SpApiException sp when sp.ErrorCode is not null => $"{sp.Message} (error code {sp.ErrorCode})",
+            $"{sp.Message} (error code {sp.AmazonErrorCode ?? "none"}, request id {requestId})",
+        SpApiException sp when sp.AmazonErrorCode is not null => $"{sp.Message} (error code {sp.AmazonErrorCode})",
         _ => exception.Message,
+    };
+
+    private static (string ErrorId, ErrorCategory Category) Classify(SpApiFailureKind kind) => kind switch
+    {
+        SpApiFailureKind.InvalidRequest => (ErrorIds.SpApiInvalidRequest, ErrorCategory.InvalidArgument),
+        SpApiFailureKind.AccessDenied => (ErrorIds.SpApiAccessDenied, ErrorCategory.PermissionDenied),
+        SpApiFailureKind.NotFound => (ErrorIds.SpApiNotFound, ErrorCategory.ObjectNotFound),
+        SpApiFailureKind.Throttled => (ErrorIds.SpApiThrottled, ErrorCategory.LimitsExceeded),
+        SpApiFailureKind.ServerError => (ErrorIds.SpApiServerError, ErrorCategory.ResourceUnavailable),
+        SpApiFailureKind.Timeout => (ErrorIds.SpApiTimeout, ErrorCategory.OperationTimeout),
+        SpApiFailureKind.Transport => (ErrorIds.SpApiConnectionFailed, ErrorCategory.ConnectionError),
+        SpApiFailureKind.InvalidResponse or SpApiFailureKind.RepeatedNextToken => (ErrorIds.SpApiInvalidResponse, ErrorCategory.InvalidResult),
+        SpApiFailureKind.AuthenticationFailed => (ErrorIds.SpApiAuthenticationFailed, ErrorCategory.AuthenticationError),
+        _ => (ErrorIds.SpApiRequestFailed, ErrorCategory.InvalidOperation),
     };
 }

@@ -42,9 +42,9 @@ internal static class InvoiceInputSets
         {
             read();
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException ex) when (!PowerShellFailure.Is(ex))
         {
-            cmdlet.WriteError(ErrorClassifier.Record(ex, "InvalidVendorInvoiceInput", target));
+            cmdlet.WriteError(ErrorClassifier.Record(ex, ErrorIds.InvalidVendorInvoiceInput, target));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace SpApi.PowerShell.Infrastructure;
 
@@ -11,6 +12,9 @@ internal sealed class PipelinePump
 {
     // Bounded, so a slow downstream command slows the producer instead of filling memory.
     private readonly BlockingCollection<Action> queue = new(boundedCapacity: 256);
+
+    // Touched on the pipeline thread only, by the posted diagnostic actions and then by Run.
+    private ExceptionDispatchInfo? hostUnavailable;
 
     /// <summary>
     /// Queues an action for the pipeline thread; called from worker threads. Returns false when the
@@ -27,6 +31,30 @@ internal sealed class PipelinePump
             return false;
         }
     }
+
+    /// <summary>
+    /// Queues a diagnostic line (WriteDebug, WriteVerbose). If the host cannot show it (Windows PowerShell's
+    /// -Debug prompts, and a non-interactive session cannot), the work goes on without diagnostics, so its
+    /// own outcome (a 404, say) is the one reported; the host's failure is rethrown only if the work succeeds.
+    /// </summary>
+    public bool PostDiagnostic(Action write, CancellationToken cancellationToken) => Post(
+        () =>
+        {
+            if (hostUnavailable is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                write();
+            }
+            catch (Exception ex) when (PowerShellFailure.IsHostUnavailable(ex))
+            {
+                hostUnavailable = ExceptionDispatchInfo.Capture(ex);
+            }
+        },
+        cancellationToken);
 
     /// <summary>
     /// Runs the work and executes posted actions on the calling (pipeline) thread until the work ends.
@@ -61,6 +89,7 @@ internal sealed class PipelinePump
         }
 
         task.GetAwaiter().GetResult();
+        hostUnavailable?.Throw();
     }
 
     private static void WaitQuietly(Task task)

@@ -36,7 +36,7 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     {
         var pump = new PipelinePump();
         var writer = new PipelineWriter(this, pump, CancellationToken);
-        using (SpApiLogScope.Begin(new CmdletLog(e => pump.Post(() => WriteLogEvent(e), CancellationToken))))
+        using (SpApiLogScope.Begin(new CmdletLog(e => pump.PostDiagnostic(() => WriteLogEvent(e), CancellationToken))))
         {
             pump.Run(() => work(writer, CancellationToken), cancellation);
         }
@@ -60,7 +60,7 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         {
             RunCore(work);
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
             Terminate(ex, validationErrorId, target);
         }
@@ -103,7 +103,7 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         {
             RunCore(work);
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
             WriteError(ToErrorRecord(ex, validationErrorId, target));
         }

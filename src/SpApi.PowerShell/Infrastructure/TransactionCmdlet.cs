@@ -44,7 +44,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
             async (writer, ct) =>
             {
                 void Failed(TransactionWatch watch, SpApiException ex) =>
-                    writer.Error(ToErrorRecord(justSubmitted ? Accepted(watch, ex) : ex, "InvalidTransactionStatusParameter", watch.TransactionId));
+                    writer.Error(ToErrorRecord(justSubmitted ? Accepted(watch, ex) : ex, ErrorIds.InvalidTransactionStatusParameter, watch.TransactionId));
 
                 var progress = ProgressBar<TransactionWaitProgress>(writer, ShowProgress);
                 await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, Failed, ct).ConfigureAwait(false))
@@ -56,12 +56,12 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
                     }
                 }
             },
-            "InvalidTransactionStatusParameter",
+            ErrorIds.InvalidTransactionStatusParameter,
             watches.Select(w => w.TransactionId).ToArray()));
 
         foreach (var status in timedOut)
         {
-            WriteError(ToErrorRecord(new TransactionWaitTimeoutException(status, options.Timeout!.Value), "InvalidTransactionStatusParameter", status.TransactionId));
+            WriteError(ToErrorRecord(new TransactionWaitTimeoutException(status, options.Timeout!.Value), ErrorIds.InvalidTransactionStatusParameter, status.TransactionId));
         }
     }
 

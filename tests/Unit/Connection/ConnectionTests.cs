@@ -34,7 +34,8 @@ public sealed class ConnectionTests
 
         var error = await Assert.ThrowsAsync<SpApiException>(() => SpApiConnection.ConnectAsync(resolved, CancellationToken.None, sandbox.RateLimiters, sandbox.TokenCache));
 
-        Assert.Equal("invalid_client", error.ErrorCode);
+        Assert.Equal("invalid_client", error.AmazonErrorCode);
+        Assert.Equal(SpApiFailureKind.AuthenticationFailed, error.Kind);
     }
 
     [Fact]

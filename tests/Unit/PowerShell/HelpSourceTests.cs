@@ -51,10 +51,6 @@ public sealed class HelpSourceTests
             Assert.Contains($"\n{section}\n", about.Replace("\r\n", "\n"));
         }
 
-        // Every stable id of docs/errors.md is explained in about_SpApi_Errors too.
-        var errors = File.ReadAllText(Path.Combine(Repository.Root, "module", "en-US", "about_SpApi_Errors.help.txt"));
-        var ids = Regex.Matches(File.ReadAllText(Path.Combine(Repository.Root, "docs", "errors.md")), @"^\| `(\w+)`", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
-        Assert.NotEmpty(ids);
-        Assert.All(ids, id => Assert.Contains(id, errors));
+        // The error ids of about_SpApi_Errors are checked against ErrorIds by ErrorIdDocumentationTests.
     }
 }

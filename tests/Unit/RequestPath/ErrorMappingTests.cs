@@ -22,7 +22,8 @@ public sealed class ErrorMappingTests
         var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<CustomerInvoiceList>(request, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Equal("InvalidInput", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.InvalidRequest, error.Kind);
+        Assert.Equal("InvalidInput", error.AmazonErrorCode);
         Assert.Equal("getCustomerInvoices", error.Operation);
         Assert.False(string.IsNullOrEmpty(error.RequestId));
         Assert.Contains(error.RequestId!, error.Message);
@@ -39,7 +40,8 @@ public sealed class ErrorMappingTests
         var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO99999999", CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.Equal("NotFound", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.NotFound, error.Kind);
+        Assert.Equal("NotFound", error.AmazonErrorCode);
         Assert.Contains("PO99999999", error.Message);
     }
 
@@ -53,7 +55,8 @@ public sealed class ErrorMappingTests
 
         var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000002", CancellationToken.None));
 
-        Assert.Equal("TransportError", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.Transport, error.Kind);
+        Assert.Null(error.AmazonErrorCode);
         Assert.Null(error.StatusCode);
         Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
     }

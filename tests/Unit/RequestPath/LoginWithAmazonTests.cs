@@ -129,7 +129,8 @@ public sealed class LoginWithAmazonTests
 
         var error = await Assert.ThrowsAsync<SpApiException>(() => client.VerifyCredentialsAsync(CancellationToken.None));
 
-        Assert.Equal("invalid_client", error.ErrorCode);
+        Assert.Equal("invalid_client", error.AmazonErrorCode);
+        Assert.Equal(SpApiFailureKind.AuthenticationFailed, error.Kind);
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("LWA", error.Operation);
         Assert.Contains("client id and client secret", error.Message);
@@ -144,7 +145,8 @@ public sealed class LoginWithAmazonTests
 
         var error = await Assert.ThrowsAsync<SpApiException>(() => client.VerifyCredentialsAsync(CancellationToken.None));
 
-        Assert.Equal("invalid_grant", error.ErrorCode);
+        Assert.Equal("invalid_grant", error.AmazonErrorCode);
+        Assert.Equal(SpApiFailureKind.AuthenticationFailed, error.Kind);
         Assert.Contains("authorise the app again", error.Message);
         Assert.Equal(0, sandbox.Counters.AccessTokensIssued);
     }

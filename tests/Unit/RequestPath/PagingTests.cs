@@ -66,7 +66,8 @@ public sealed class PagingTests
 
         var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoicePagesAsync(Window(limit: 5), CancellationToken.None).ToListAsync());
 
-        Assert.Equal("RepeatedNextToken", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.RepeatedNextToken, error.Kind);
+        Assert.Null(error.AmazonErrorCode);
         Assert.Equal(2, sandbox.Counters.RequestsFor("getCustomerInvoices"));
     }
 

@@ -44,7 +44,8 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<SpApiException>(() => api.GetCustomerInvoiceAsync("PO00000001", CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Equal("InternalFailure", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.ServerError, error.Kind);
+        Assert.Equal("InternalFailure", error.AmazonErrorCode);
         Assert.False(error.RequestMayHaveBeenProcessed);
         Assert.Equal(4, sandbox.Counters.RequestsFor("getCustomerInvoice"));
     }
@@ -88,7 +89,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
         Assert.True(error.RequestMayHaveBeenProcessed);
-        Assert.Equal("TransportError", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.Transport, error.Kind);
         Assert.Equal(1, sandbox.Counters.RequestsFor("submitInvoices"));
     }
 
@@ -136,7 +137,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<SpApiException>(() => client.SendAsync<object>(Submission(), CancellationToken.None));
 
         Assert.False(error.RequestMayHaveBeenProcessed);
-        Assert.Equal("TransportError", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.Transport, error.Kind);
         Assert.Equal(2, log.Of(SpApiLogKind.Retry).Count(e => e.Operation == "submitInvoices"));
     }
 
@@ -178,7 +179,7 @@ public sealed class RetryTests
         clock.Advance(RequestTimeout);
         var error = await Assert.ThrowsAsync<SpApiException>(() => call.Within());
 
-        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.Timeout, error.Kind);
         Assert.Contains("timed out after 120 s", error.Message);
         Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Equal(1, sandbox.Counters.RequestsFor("submitInvoices"));

@@ -107,7 +107,7 @@ public sealed class SecretHygieneTests
     [Fact]
     public void ExceptionMessagesAreRedacted()
     {
-        var error = new SpApiException("server said Atza|leaked", "op", details: "again Atza|leaked");
+        var error = new SpApiException("server said Atza|leaked", "op", SpApiFailureKind.InvalidResponse, details: "again Atza|leaked");
 
         Assert.DoesNotContain("leaked", error.Message);
         Assert.DoesNotContain("leaked", error.Details);

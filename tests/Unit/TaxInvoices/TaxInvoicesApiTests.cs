@@ -127,7 +127,7 @@ public sealed class TaxInvoicesApiTests : IDisposable
         clock.Advance(timeout);
         var error = await Assert.ThrowsAsync<SpApi.Core.Http.SpApiException>(() => download.Within());
 
-        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Equal(SpApiFailureKind.Timeout, error.Kind);
         Assert.Contains("no answer within 120 s", error.Message);
         Assert.False(File.Exists(zip));
         Assert.Equal(1, sandbox.Counters.FaultsInjected);
