@@ -96,6 +96,52 @@ Describe 'Get-SpCustomerInvoice' {
     }
 }
 
+Describe 'Get-SpCustomerInvoice -Debug in a non-interactive session (a scheduled task)' {
+    BeforeAll {
+        # Runs a script in a new -NonInteractive process of the PowerShell running these tests and returns
+        # the ErrorIds it printed. The child inherits
+        # SPAPI_TEST_MODULE and SPAPI_RATE_SCALE, so it imports the module under test at the same scale.
+        function Get-NonInteractiveErrorId([string] $Call) {
+            $script = @"
+. '$(Join-Path $PSScriptRoot 'Shared.ps1')'
+Import-SpApiTestModule
+Connect-SpApiSandbox ([pscustomobject]@{
+    Endpoint      = [uri] '$($sandbox.Endpoint)'
+    TokenEndpoint = [uri] '$($sandbox.TokenEndpoint)'
+    ClientId      = '$($sandbox.ClientId)'
+    ClientSecret  = ConvertTo-SecureString 'amzn1.oa2-cs.v1.sandbox-secret' -AsPlainText -Force
+    RefreshToken  = ConvertTo-SecureString 'Atzr|sandbox-refresh-token' -AsPlainText -Force
+}) | Out-Null
+try {
+    $Call -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
+    `$failed | ForEach-Object { 'ErrorId:' + `$_.FullyQualifiedErrorId }
+}
+catch {
+    'ErrorId:' + `$_.FullyQualifiedErrorId
+}
+"@
+            $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+            $shell = @(Get-RunningPowerShell)
+            $first = @($shell | Select-Object -Skip 1)
+            $output = & $shell[0] @first -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+            @($output | ForEach-Object { "$_" } | Where-Object { $_ -like 'ErrorId:*' } | ForEach-Object { $_.Substring(8) })
+        }
+    }
+
+    It 'reports a missing purchase order as not found with -Debug' {
+        $ids = @(Get-NonInteractiveErrorId 'Get-SpCustomerInvoice -PurchaseOrderNumber PO99999999 -Debug')
+        $ids | Should -HaveCount 1
+        $ids[0] | Should -BeLike 'SpApiNotFound,*'
+    }
+
+    It 'reports it as not found when every debug line prompts and the prompt fails' {
+        # What -Debug does in Windows PowerShell (Inquire); PowerShell 7's -Debug only shows the lines.
+        $ids = @(Get-NonInteractiveErrorId '$DebugPreference = ''Inquire''; Get-SpCustomerInvoice -PurchaseOrderNumber PO99999999')
+        $ids | Should -HaveCount 1
+        $ids[0] | Should -BeLike 'SpApiNotFound,*'
+    }
+}
+
 Describe 'Several connections in one script' {
     It 'keeps an earlier connection usable after connecting again' {
         $first = Get-SpApiConnection

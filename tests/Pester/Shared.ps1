@@ -81,3 +81,15 @@ function Use-OldRestSharp {
     $response = $client.ExecuteAsync([RestSharp.RestRequest]::new('_sandbox/counters'), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
     [int] $response.StatusCode
 }
+
+function Get-RunningPowerShell {
+    # The command that starts another process of this PowerShell, with the arguments that go first: a .NET
+    # tool runs as dotnet with pwsh.dll; pwsh, pwsh.exe and powershell.exe run themselves.
+    $process = (Get-Process -Id $PID).Path
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        $process, (Join-Path $PSHOME 'pwsh.dll')
+    }
+    else {
+        , $process
+    }
+}
