@@ -7,8 +7,9 @@ if ($PSEdition -eq 'Core') {
     }
     $assembly = Join-Path -Path $PSScriptRoot -ChildPath 'bin/net8.0/SpApi.PowerShell.dll'
     # SpApi.Core and its dependencies load in the module's own AssemblyLoadContext, from bin/net8.0/lib,
-    # before the cmdlets can ask for them: only the cmdlet assembly enters the shared context.
-    Add-Type -LiteralPath $assembly
+    # before the cmdlets can ask for them: only the cmdlet assembly enters the shared context. LoadFrom,
+    # not Add-Type: Add-Type's own start-up cost about 100 ms of Import-Module (docs/benchmarks.md).
+    $null = [System.Reflection.Assembly]::LoadFrom($assembly)
     [SpApi.PowerShell.Loading.PrivateLoadContext]::Initialize((Join-Path -Path $PSScriptRoot -ChildPath 'bin/net8.0/lib'))
 }
 else {

@@ -1,9 +1,12 @@
+using System.Reflection;
+
 namespace SpApi.Core.Operations;
 
 /// <summary>
-/// The operation table. Rates and bursts are the "Usage Plan" figures of each model; the Tax Invoices
-/// figures come from the model's previous revision (the current one dropped its tables), see
-/// shared/spapi-models/README.md section 2 (the models themselves are in tests/Models). Restricted operations are those on the Tokens API list.
+/// The operation table. Rates and bursts are the "Usage Plan" figures of each model in tests/Models; the
+/// Tax Invoices figures come from the model's previous revision (the current one dropped its tables).
+/// Restricted operations are those on the Tokens API's restricted-operation list (tests/Models/README.md).
+/// OperationTableTests checks every descriptor, flags included, against those models.
 /// </summary>
 public static class SpApiOperations
 {
@@ -100,14 +103,15 @@ public static class SpApiOperations
         "getInvoicesAttributes", TaxInvoices, "2024-06-19", HttpMethod.Get,
         "/tax/invoices/2024-06-19/attributes", 1, 1);
 
-    /// <summary>Every operation the module calls.</summary>
-    public static IReadOnlyList<OperationDescriptor> All { get; } = new[]
-    {
-        GetCustomerInvoicesV1, GetCustomerInvoiceV1, GetCustomerInvoices, GetCustomerInvoice,
-        SubmitDirectFulfillmentInvoice, SubmitVendorInvoices,
-        GetDirectFulfillmentTransactionStatusV1, GetDirectFulfillmentTransactionStatus, GetVendorTransaction,
-        CreateRestrictedDataToken,
-        CreateInvoicesExport, GetInvoicesExports, GetInvoicesExport, GetInvoicesDocument,
-        GetInvoices, GetInvoice, GetInvoicesAttributes,
-    };
+    /// <summary>
+    /// Every operation the module calls: each descriptor field above, in declaration order. Read from the
+    /// fields rather than listed, so a new operation cannot be left out of the limiter's or sandbox's view.
+    /// </summary>
+    /// <remarks>Declared after the fields: static initialisers run in textual order, so they are all set here.</remarks>
+    public static IReadOnlyList<OperationDescriptor> All { get; } = typeof(SpApiOperations)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType == typeof(OperationDescriptor))
+        .OrderBy(field => field.MetadataToken)
+        .Select(field => (OperationDescriptor)field.GetValue(null)!)
+        .ToArray();
 }

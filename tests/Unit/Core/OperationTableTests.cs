@@ -6,7 +6,7 @@ using SpApi.Tests.Support;
 
 namespace SpApi.Tests.Core;
 
-/// <summary>The operation table agrees with the official models: paths, methods and usage plans.</summary>
+/// <summary>The operation table agrees with the official models: paths, methods, usage plans and the Restricted and Envelope flags.</summary>
 public sealed class OperationTableTests
 {
     private static readonly Dictionary<string, string> ModelFiles = new()
@@ -31,9 +31,9 @@ public sealed class OperationTableTests
     public void PathMethodAndUsagePlanMatchTheModel(string key)
     {
         var operation = SpApiOperations.All.Single(o => o.Key == key);
-        using var model = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.ModelsFolder, ModelFiles[$"{operation.Api}/{operation.Version}"])));
+        using var model = ModelOf(operation);
 
-        var definition = model.RootElement.GetProperty("paths").GetProperty(operation.PathTemplate).GetProperty(operation.Method.Method.ToLowerInvariant());
+        var definition = DefinitionOf(model, operation);
         Assert.Equal(operation.Name, definition.GetProperty("operationId").GetString());
 
         var plan = UsagePlan.Match(definition.GetProperty("description").GetString() ?? string.Empty);
@@ -47,6 +47,38 @@ public sealed class OperationTableTests
         Assert.True(plan.Success, $"{operation} has no usage plan in its model");
         Assert.Equal(double.Parse(plan.Groups[1].Value, CultureInfo.InvariantCulture), operation.Rate);
         Assert.Equal(int.Parse(plan.Groups[2].Value, CultureInfo.InvariantCulture), operation.Burst);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void RestrictedExactlyWhenOnTheTokensApiList(string key)
+    {
+        var operation = SpApiOperations.All.Single(o => o.Key == key);
+        Assert.Equal(TokensRestrictedOperations.Contains(operation.Method.Method, operation.PathTemplate), operation.Restricted);
+    }
+
+    [Fact]
+    public void EveryEntryOfTheRestrictedListIsAnOperationOfItsModel() =>
+        Assert.All(TokensRestrictedOperations.All, entry =>
+        {
+            using var model = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.ModelsFolder, entry.ModelFile)));
+            var definition = model.RootElement.GetProperty("paths").GetProperty(entry.Path).GetProperty(entry.Method.ToLowerInvariant());
+            Assert.Equal(entry.OperationId, definition.GetProperty("operationId").GetString());
+        });
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void PayloadEnvelopeExactlyWhenTheModelsSuccessResponseWrapsAPayload(string key)
+    {
+        var operation = SpApiOperations.All.Single(o => o.Key == key);
+        using var model = ModelOf(operation);
+
+        var success = DefinitionOf(model, operation).GetProperty("responses").EnumerateObject().First(r => r.Name.StartsWith("2", StringComparison.Ordinal));
+        var reference = success.Value.GetProperty("schema").GetProperty("$ref").GetString()!;
+        var schema = model.RootElement.GetProperty("definitions").GetProperty(reference.Substring("#/definitions/".Length));
+        var wrapsPayload = schema.TryGetProperty("properties", out var properties) && properties.TryGetProperty("payload", out _);
+
+        Assert.Equal(wrapsPayload, operation.PayloadEnvelope);
     }
 
     [Fact]
@@ -64,4 +96,10 @@ public sealed class OperationTableTests
     [Fact]
     public void KeysAreUnique() =>
         Assert.Equal(SpApiOperations.All.Count, SpApiOperations.All.Select(o => o.Key).Distinct().Count());
+
+    private static JsonDocument ModelOf(OperationDescriptor operation) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.ModelsFolder, ModelFiles[$"{operation.Api}/{operation.Version}"])));
+
+    private static JsonElement DefinitionOf(JsonDocument model, OperationDescriptor operation) =>
+        model.RootElement.GetProperty("paths").GetProperty(operation.PathTemplate).GetProperty(operation.Method.Method.ToLowerInvariant());
 }

@@ -1,6 +1,6 @@
 namespace SpApi.Tests.Support;
 
-/// <summary>Finds the repository root and the shared SP-API models beside it.</summary>
+/// <summary>Finds the repository root and its copies of the SP-API models.</summary>
 public static class Repository
 {
     public static string Root { get; } = FindRoot();

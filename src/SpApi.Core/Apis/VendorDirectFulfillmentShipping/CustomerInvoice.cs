@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SpApi.Core.Paging;
 
 namespace SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 
@@ -36,28 +35,4 @@ public sealed class CustomerInvoice
 
     /// <inheritdoc />
     public override string ToString() => $"{PurchaseOrderNumber} ({Size} bytes)";
-}
-
-/// <summary>The model's Pagination.</summary>
-public sealed class Pagination
-{
-    /// <summary>The token of the next page; absent on the last page.</summary>
-    [JsonPropertyName("nextToken")]
-    public string? NextToken { get; set; }
-}
-
-/// <summary>The model's CustomerInvoiceList: one page of customer invoices.</summary>
-public sealed class CustomerInvoiceList : IPagedResponse
-{
-    /// <summary>The pagination elements required to retrieve the remaining data.</summary>
-    [JsonPropertyName("pagination")]
-    public Pagination? Pagination { get; set; }
-
-    /// <summary>The invoices of this page.</summary>
-    [JsonPropertyName("customerInvoices")]
-    public List<CustomerInvoice> CustomerInvoices { get; set; } = new();
-
-    /// <summary>The token of the next page (pagination.nextToken), or null on the last page.</summary>
-    [JsonIgnore]
-    public string? NextToken => Pagination?.NextToken;
 }

@@ -1,0 +1,14 @@
+namespace SpApi.Core.Apis.VendorDirectFulfillmentPayments;
+
+/// <summary>A charge (gift wrap, fulfillment...), with its taxes.</summary>
+public sealed class ChargeDetails
+{
+    /// <summary>The charge type, for example GIFTWRAP.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>The charge's amount.</summary>
+    public Money? ChargeAmount { get; set; }
+
+    /// <summary>Taxes applied on the charge.</summary>
+    public List<TaxDetail>? TaxDetails { get; set; }
+}

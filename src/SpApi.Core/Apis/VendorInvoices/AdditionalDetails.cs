@@ -1,0 +1,14 @@
+namespace SpApi.Core.Apis.VendorInvoices;
+
+/// <summary>Additional information for tax-related or other purposes.</summary>
+public sealed class AdditionalDetails
+{
+    /// <summary>SUR, OCR or CartonCount.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>The detail.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>The language of the detail.</summary>
+    public string? LanguageCode { get; set; }
+}

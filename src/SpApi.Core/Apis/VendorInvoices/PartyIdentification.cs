@@ -1,0 +1,17 @@
+namespace SpApi.Core.Apis.VendorInvoices;
+
+/// <summary>Name, address and tax details of a party.</summary>
+public sealed class PartyIdentification
+{
+    /// <summary>The party's assigned identification (for example a vendor code).</summary>
+    public string? PartyId { get; set; }
+
+    /// <summary>The party's address.</summary>
+    public Address? Address { get; set; }
+
+    /// <summary>The party's tax registrations: an array, even with one entry.</summary>
+    public List<TaxRegistrationDetails>? TaxRegistrationDetails { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => PartyId ?? string.Empty;
+}
