@@ -99,17 +99,15 @@ function Invoke-Build {
         Set-Content -Path $manifestPath -Value $manifest -NoNewline
         Test-ModuleManifest -Path $manifestPath | Out-Null
 
-        # MAML help from its sources. It imports the module, so it runs in a job: a new process of the
-        # running PowerShell, however that was installed (a .NET tool runs as dotnet, so the process
-        # path is no way to start it), and the build session never loads the module's assemblies.
+        # MAML help from its sources. It imports the module, so it runs in a new process: the build
+        # session never loads the module's assemblies.
         $help = @{
             ModuleManifest   = $manifestPath
             XmlDocumentation = Join-Path $root 'out/publish/net8.0/SpApi.PowerShell.xml'
             HelpSource       = Join-Path $root 'docs/help'
             Destination      = Join-Path $staging 'en-US/SpApi.PowerShell.dll-Help.xml'
         }
-        Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList (Join-Path $root 'build/New-SpApiHelp.ps1'), $help |
-            Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        Invoke-InNewProcess -Script (Join-Path $root 'build/New-SpApiHelp.ps1') -Arguments $help -ErrorAction Stop
         if (-not (Test-Path $help.Destination)) { throw "The help step wrote no $($help.Destination)." }
 
         Move-Item -Path $staging -Destination $staged
@@ -120,6 +118,15 @@ function Invoke-Build {
     }
     Write-Host "Staged SpApi $version in $staged. Import it with:"
     Write-Host "    Import-Module $(Join-Path $staged 'SpApi.psd1')"
+}
+
+function Invoke-InNewProcess {
+    # Runs a script in a job: a new process of the running PowerShell, however it was installed (a .NET
+    # tool runs as dotnet, so the process path is no way to start it). Its output streams back as it comes.
+    [CmdletBinding()]
+    param([string] $Script, [hashtable] $Arguments)
+    Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList $Script, $Arguments |
+        Receive-Job -Wait -AutoRemoveJob
 }
 
 function New-AboutTopic {
@@ -176,10 +183,9 @@ function Invoke-UnitTest {
 
 function Invoke-PesterSuite {
     param([string] $Label, [string] $Manifest)
-    # In a job, so each copy of the module loads in a process of its own, never in the build session.
+    # Each copy of the module loads in a process of its own, never in the build session.
     $arguments = @{ ModuleManifest = $Manifest; Configuration = $Configuration; Label = $Label }
-    $output = Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1'), $arguments |
-        Receive-Job -Wait -AutoRemoveJob -ErrorAction Continue
+    $output = Invoke-InNewProcess -Script (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1') -Arguments $arguments -ErrorAction Continue
     $counts = @($output | Where-Object { $_.PSObject.Properties['Failed'] }) | Select-Object -Last 1
     if (-not $counts) { return [pscustomobject]@{ Label = $Label; Passed = 0; Failed = 1; Skipped = 0 } }
     [pscustomobject]@{ Label = $Label; Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
