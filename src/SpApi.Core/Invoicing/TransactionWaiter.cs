@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SpApi.Core.Apis;
 
 namespace SpApi.Core.Invoicing;
 
@@ -17,8 +18,8 @@ public sealed class TransactionWaitOptions
     /// <summary>How long to wait for a final status; null waits as long as it takes.</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>The Direct Fulfillment Transaction Status version: 2021-12-28 (current) or v1.</summary>
-    public string DirectFulfillmentVersion { get; set; } = "2021-12-28";
+    /// <summary>The Direct Fulfillment Transaction Status version: current (2021-12-28) unless told.</summary>
+    public DirectFulfillmentVersion DirectFulfillmentVersion { get; set; } = DirectFulfillmentVersion.Current;
 }
 
 /// <summary>Reads transaction statuses, and waits for them to become final (Success or Failure).</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Files;
 using SpApi.Core.Workflows;
@@ -57,8 +58,8 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     /// <summary>The API version used to fetch invoices: 2021-12-28 (default) or v1.</summary>
     [Parameter(ParameterSetName = PurchaseOrderSet)]
     [Parameter(ParameterSetName = RangeSet)]
-    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
-    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
+    [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     private string Folder => GetUnresolvedProviderPathFromPSPath(Path);
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Invoicing;
 using SpApi.PowerShell.Infrastructure;
 
@@ -72,7 +73,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
         if (Wait && submitted.Count > 0)
         {
-            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersions.Current), justSubmitted: true);
+            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersion.CurrentName), justSubmitted: true);
         }
     }
 
