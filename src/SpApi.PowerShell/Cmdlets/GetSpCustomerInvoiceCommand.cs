@@ -136,7 +136,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             CreatedAfter = ToInstant(CreatedAfter),
             CreatedBefore = BeforeOrNow(CreatedBefore),
             ShipFromPartyId = ShipFromPartyId,
-            Limit = PageSize,
+            PageSize = PageSize,
             SortOrder = Order(),
         };
         RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), ErrorIds.InvalidCustomerInvoiceQuery);

@@ -51,7 +51,7 @@ public sealed class BadInputCatalogueTests
         ["page size 101"] = ("PageSize", "between 1 and 100", c => Range(c, r => r.PageSize = 101)),
         ["negative skip"] = ("Skip", "must not be negative", c => Range(c, r => r.Skip = -1)),
         ["window over 7 days"] = ("CreatedBefore", "at most 7 days", c => c.CustomerInvoices.GetCustomerInvoicePageAsync(new CustomerInvoicesQuery { CreatedAfter = End.AddDays(-8), CreatedBefore = End }, null, CancellationToken.None)),
-        ["page limit 0"] = ("Limit", "between 1 and 100", c => c.CustomerInvoices.GetCustomerInvoicePageAsync(new CustomerInvoicesQuery { CreatedAfter = End.AddDays(-1), CreatedBefore = End, Limit = 0 }, null, CancellationToken.None)),
+        ["page limit 0"] = ("PageSize", "between 1 and 100, the bounds the getCustomerInvoices model", c => c.CustomerInvoices.GetCustomerInvoicePageAsync(new CustomerInvoicesQuery { CreatedAfter = End.AddDays(-1), CreatedBefore = End, PageSize = 0 }, null, CancellationToken.None)),
         ["file name escaping the folder"] = ("PurchaseOrderNumber", "^[a-zA-Z0-9]+$", c => Run(() => CustomerInvoiceFiles.Save(new CustomerInvoice { PurchaseOrderNumber = "../PO1", Content = "JVBERi0=" }, c.Folder, force: false))),
 
         // Sync-SpCustomerInvoice.

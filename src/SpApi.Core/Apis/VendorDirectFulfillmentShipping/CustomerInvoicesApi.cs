@@ -51,7 +51,7 @@ public sealed class CustomerInvoicesApi
         query.Validate();
         return new SpApiRequest(listOperation)
             .WithQuery("shipFromPartyId", query.ShipFromPartyId)
-            .WithQuery("limit", query.Limit)
+            .WithQuery("limit", query.PageSize)
             .WithQuery("createdAfter", query.CreatedAfter)
             .WithQuery("createdBefore", query.CreatedBefore)
             .WithQuery("sortOrder", query.SortOrder?.ToString());
