@@ -34,13 +34,10 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
             return;
         }
 
-        SpApiConnection? connection = null;
-        RunCoreOrTerminate(
-            async (_, ct) => connection = await SpApiConnection.ConnectAsync(resolved, ct).ConfigureAwait(false),
-            ErrorIds.InvalidConnectionParameter,
-            resolved.Endpoint);
+        var connection = RunCoreOrTerminate(
+            (_, ct) => SpApiConnection.ConnectAsync(resolved, ct), ErrorIds.InvalidConnectionParameter, resolved.Endpoint);
 
-        WriteVerbose($"Connected to {connection!.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");
+        WriteVerbose($"Connected to {connection.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");
         SpApiSession.SetDefault(connection);
         WriteObject(connection);
     }

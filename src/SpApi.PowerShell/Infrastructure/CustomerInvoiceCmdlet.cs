@@ -19,11 +19,11 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
     {
         foreach (var purchaseOrderNumber in purchaseOrderNumbers)
         {
-            CustomerInvoice? invoice = null;
+            CustomerInvoice invoice;
             try
             {
                 CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, "PurchaseOrderNumber");
-                RunCore(async (_, ct) => invoice = await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false));
+                invoice = RunCore((_, ct) => api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct));
             }
             catch (Exception ex) when ((ex is ArgumentException && !PowerShellFailure.Is(ex)) || ex is SpApiException { Kind: SpApiFailureKind.NotFound })
             {
@@ -33,9 +33,10 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
             catch (Exception ex) when (!PowerShellFailure.Is(ex))
             {
                 Terminate(ex, ErrorIds.InvalidPurchaseOrderNumber, purchaseOrderNumber);
+                throw; // Not reached: ThrowTerminatingError always throws.
             }
 
-            handle(invoice!);
+            handle(invoice);
         }
     }
 

@@ -42,6 +42,15 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>As <see cref="RunCore(Func{PipelineWriter, CancellationToken, Task})"/>, returning the work's result to the pipeline thread.</summary>
+    private protected T RunCore<T>(Func<PipelineWriter, CancellationToken, Task<T>> work)
+    {
+        // The pump runs work without a result; this is the one place that carries one across.
+        T result = default!;
+        RunCore(async (writer, ct) => result = await work(writer, ct).ConfigureAwait(false));
+        return result;
+    }
+
     /// <summary>Builds the ErrorRecord of a failure with its stable ErrorId, category and details.</summary>
     private protected static ErrorRecord ToErrorRecord(Exception exception, string validationErrorId, object? target) =>
         ErrorClassifier.Record(exception, validationErrorId, target);
@@ -63,6 +72,20 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
             Terminate(ex, validationErrorId, target);
+        }
+    }
+
+    /// <summary>As <see cref="RunCoreOrTerminate(Func{PipelineWriter, CancellationToken, Task}, string, object?)"/>, returning the work's result.</summary>
+    private protected T RunCoreOrTerminate<T>(Func<PipelineWriter, CancellationToken, Task<T>> work, string validationErrorId, object? target = null)
+    {
+        try
+        {
+            return RunCore(work);
+        }
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
+        {
+            Terminate(ex, validationErrorId, target);
+            throw; // Not reached: ThrowTerminatingError always throws.
         }
     }
 
