@@ -22,17 +22,8 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        ResolvedConnection resolved;
-        try
-        {
-            resolved = ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment);
-        }
-        catch (Exception ex) when (!PowerShellFailure.Is(ex))
-        {
-            // Bad parameters, a missing profile, or a profile file that cannot be read.
-            Terminate(ex, ErrorIds.InvalidConnectionParameter);
-            return;
-        }
+        // Bad parameters, a missing profile, or a profile file that cannot be read.
+        var resolved = OrTerminate(() => ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment), ErrorIds.InvalidConnectionParameter);
 
         var connection = RunCoreOrTerminate(
             (_, ct) => SpApiConnection.ConnectAsync(resolved, ct), ErrorIds.InvalidConnectionParameter, resolved.Endpoint);

@@ -96,34 +96,19 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
     private void Save(CustomerInvoice invoice)
     {
-        string target;
-        try
-        {
-            target = CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber);
-        }
-        catch (ArgumentException ex) when (!PowerShellFailure.Is(ex))
-        {
-            WriteError(ToErrorRecord(ex, ErrorIds.InvalidPurchaseOrderNumber, invoice));
-            return;
-        }
-
-        if (!ShouldProcess(target, "Save customer invoice"))
+        if (OrWriteError(() => CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber), ErrorIds.InvalidPurchaseOrderNumber, invoice) is not { } target
+            || !ShouldProcess(target, "Save customer invoice"))
         {
             return;
         }
 
-        try
+        if (OrWriteError(() => CustomerInvoiceFiles.Save(invoice, Folder, Force.IsPresent), ErrorIds.InvalidInvoiceContent, invoice) is { } result)
         {
-            var result = CustomerInvoiceFiles.Save(invoice, Folder, Force.IsPresent);
             WriteVerbose($"{result.Outcome}: {result.Path}");
             if (PassThru)
             {
                 WriteObject(new FileInfo(result.Path));
             }
-        }
-        catch (Exception ex) when (ex is InvalidInvoiceContentException or IOException or UnauthorizedAccessException)
-        {
-            WriteError(ToErrorRecord(ex, ErrorIds.InvalidInvoiceContent, invoice));
         }
     }
 }
