@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using SpApi.Core.Apis;
+using SpApi.Core.Polling;
 
 namespace SpApi.Core.Invoicing;
 
@@ -17,8 +19,8 @@ public sealed class TransactionWaitOptions
     /// <summary>How long to wait for a final status; null waits as long as it takes.</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>The Direct Fulfillment Transaction Status version: 2021-12-28 (current) or v1.</summary>
-    public string DirectFulfillmentVersion { get; set; } = "2021-12-28";
+    /// <summary>The Direct Fulfillment Transaction Status version: current (2021-12-28) unless told.</summary>
+    public DirectFulfillmentVersion DirectFulfillmentVersion { get; set; } = DirectFulfillmentVersion.Current;
 }
 
 /// <summary>Reads transaction statuses, and waits for them to become final (Success or Failure).</summary>
@@ -48,12 +50,7 @@ public static class TransactionWaiter
         Action<TransactionWatch, Http.SpApiException>? failed,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (options.PollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(options.PollInterval <= TimeSpan.Zero ? "PollIntervalSec" : "TimeoutSec", "The poll interval and the timeout must be positive.");
-        }
-
-        var started = time.GetTimestamp();
+        var poller = new Poller(time, options.PollInterval, options.Timeout);
         var pending = watches.ToList();
         while (true)
         {
@@ -86,8 +83,9 @@ public static class TransactionWaiter
                 yield break;
             }
 
-            var elapsed = time.GetElapsedTime(started);
-            if (options.Timeout is { } timeout && elapsed + options.PollInterval > timeout)
+            pending = stillProcessing.Select(p => p.Watch).ToList();
+            var final = watches.Count - pending.Count;
+            if (!await poller.WaitForNextCheckAsync(elapsed => progress?.Report(new TransactionWaitProgress(final, watches.Count, elapsed, poller.Interval)), cancellationToken).ConfigureAwait(false))
             {
                 foreach (var (_, status) in stillProcessing)
                 {
@@ -96,13 +94,6 @@ public static class TransactionWaiter
 
                 yield break;
             }
-
-            pending = stillProcessing.Select(p => p.Watch).ToList();
-
-            // Report once the next check is scheduled, so what the report says is already true.
-            var nextCheck = Polyfills.TimeProviderDelay.Delay(time, options.PollInterval, cancellationToken);
-            progress?.Report(new TransactionWaitProgress(watches.Count - pending.Count, watches.Count, elapsed, options.PollInterval));
-            await nextCheck.ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentPayments;
 using SpApi.Core.Apis.VendorDirectFulfillmentTransactions;
 using SpApi.Core.Apis.VendorInvoices;
@@ -48,7 +49,7 @@ public sealed class VendorInvoicingApi
     }
 
     /// <summary>Reads a transaction's status from the API it belongs to.</summary>
-    public Task<Transaction> GetTransactionAsync(InvoiceApi api, string transactionId, string directFulfillmentVersion, CancellationToken cancellationToken) =>
+    public Task<Transaction> GetTransactionAsync(InvoiceApi api, string transactionId, DirectFulfillmentVersion directFulfillmentVersion, CancellationToken cancellationToken) =>
         api == InvoiceApi.Vendor
             ? vendorTransactions.GetTransactionAsync(transactionId, cancellationToken)
             : directFulfillmentTransactions.GetTransactionStatusAsync(transactionId, directFulfillmentVersion, cancellationToken);

@@ -66,7 +66,7 @@ public static class CustomerInvoiceRange
                 CreatedAfter = windows[i].CreatedAfter,
                 CreatedBefore = windows[i].CreatedBefore,
                 ShipFromPartyId = query.ShipFromPartyId,
-                Limit = query.PageSize,
+                PageSize = query.PageSize,
                 SortOrder = query.SortOrder,
             };
             await foreach (var page in api.GetCustomerInvoicePagesAsync(window, cancellationToken).ConfigureAwait(false))
@@ -104,10 +104,7 @@ public static class CustomerInvoiceRange
     private static void Validate(CustomerInvoiceRangeQuery query)
     {
         // The dates are checked by CustomerInvoiceWindows.Plan.
-        if (query.PageSize is < 1 or > 100)
-        {
-            throw new ArgumentOutOfRangeException("PageSize", query.PageSize, "PageSize must be between 1 and 100.");
-        }
+        Paging.PageSize.Check(query.PageSize, CustomerInvoicesQuery.MaxPageSize, "getCustomerInvoices");
 
         if (query.Skip < 0 || query.First < 0)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
+using SpApi.Core.Polling;
 
 namespace SpApi.Core.Workflows;
 
@@ -79,12 +80,8 @@ public static class InvoiceExportReceiver
             throw new ArgumentException("Path must name the folder for the documents.", "Path");
         }
 
-        if (options.PollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(options.PollInterval <= TimeSpan.Zero ? "PollIntervalSec" : "TimeoutSec", "The poll interval and the timeout must be positive.");
-        }
-
-        var export = await WaitAsync(api, exportId, options, time, progress, cancellationToken).ConfigureAwait(false);
+        var poller = new Poller(time, options.PollInterval, options.Timeout);
+        var export = await WaitAsync(api, exportId, poller, progress, cancellationToken).ConfigureAwait(false);
         var documents = export.InvoicesDocumentIds ?? new List<string>();
         Directory.CreateDirectory(options.Folder);
         for (var i = 0; i < documents.Count; i++)
@@ -100,10 +97,8 @@ public static class InvoiceExportReceiver
     }
 
     private static async Task<Export> WaitAsync(
-        TaxInvoicesApi api, string exportId, InvoiceExportReceiveOptions options, TimeProvider time,
-        IProgress<InvoiceExportReceiveProgress>? progress, CancellationToken cancellationToken)
+        TaxInvoicesApi api, string exportId, Poller poller, IProgress<InvoiceExportReceiveProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
         while (true)
         {
             var export = await api.GetInvoicesExportAsync(exportId, cancellationToken).ConfigureAwait(false);
@@ -118,16 +113,10 @@ public static class InvoiceExportReceiver
                 throw new InvoiceExportFailedException(exportId, status, export.ErrorMessage);
             }
 
-            var elapsed = time.GetElapsedTime(started);
-            if (options.Timeout is { } timeout && elapsed + options.PollInterval > timeout)
+            if (!await poller.WaitForNextCheckAsync(elapsed => progress?.Report(new InvoiceExportReceiveProgress(exportId, status, elapsed, poller.Interval, 0, 0)), cancellationToken).ConfigureAwait(false))
             {
-                throw new InvoiceExportTimeoutException($"The export {exportId} was still {status} after {elapsed.TotalSeconds:0} s, and the next check would pass -TimeoutSec ({timeout.TotalSeconds:0} s). Receive it later: Receive-SpInvoiceExport -ExportId {exportId}.");
+                throw new InvoiceExportTimeoutException($"The export {exportId} was still {status} after {poller.Elapsed.TotalSeconds:0} s, and the next check would pass -TimeoutSec ({poller.Timeout!.Value.TotalSeconds:0} s). Receive it later: Receive-SpInvoiceExport -ExportId {exportId}.");
             }
-
-            // Report once the next check is scheduled, so what the report says is already true.
-            var nextCheck = Polyfills.TimeProviderDelay.Delay(time, options.PollInterval, cancellationToken);
-            progress?.Report(new InvoiceExportReceiveProgress(exportId, status, elapsed, options.PollInterval, 0, 0));
-            await nextCheck.ConfigureAwait(false);
         }
     }
 

@@ -22,25 +22,13 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        ResolvedConnection resolved;
-        try
-        {
-            resolved = ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment);
-        }
-        catch (Exception ex) when (!PowerShellFailure.Is(ex))
-        {
-            // Bad parameters, a missing profile, or a profile file that cannot be read.
-            Terminate(ex, ErrorIds.InvalidConnectionParameter);
-            return;
-        }
+        // Bad parameters, a missing profile, or a profile file that cannot be read.
+        var resolved = OrTerminate(() => ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment), ErrorIds.InvalidConnectionParameter);
 
-        SpApiConnection? connection = null;
-        RunCoreOrTerminate(
-            async (_, ct) => connection = await SpApiConnection.ConnectAsync(resolved, ct).ConfigureAwait(false),
-            ErrorIds.InvalidConnectionParameter,
-            resolved.Endpoint);
+        var connection = RunCoreOrTerminate(
+            (_, ct) => SpApiConnection.ConnectAsync(resolved, ct), ErrorIds.InvalidConnectionParameter, resolved.Endpoint);
 
-        WriteVerbose($"Connected to {connection!.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");
+        WriteVerbose($"Connected to {connection.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");
         SpApiSession.SetDefault(connection);
         WriteObject(connection);
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
@@ -67,8 +68,8 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
     /// <summary>The API version: 2021-12-28 (default) or v1.</summary>
     [Parameter]
-    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
-    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
+    [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -135,7 +136,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             CreatedAfter = ToInstant(CreatedAfter),
             CreatedBefore = BeforeOrNow(CreatedBefore),
             ShipFromPartyId = ShipFromPartyId,
-            Limit = PageSize,
+            PageSize = PageSize,
             SortOrder = Order(),
         };
         RunCoreOrTerminate(async (writer, ct) => writer.Object(await api.GetCustomerInvoicePageAsync(query, NextToken, ct).ConfigureAwait(false)), ErrorIds.InvalidCustomerInvoiceQuery);

@@ -17,15 +17,6 @@ public sealed class GetSpInvoiceAttributeCommand : TaxInvoiceCmdlet
     public string MarketplaceId { get; set; } = string.Empty;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        try
-        {
-            WriteObject(Attributes(MarketplaceId));
-        }
-        catch (Exception ex) when (!PowerShellFailure.Is(ex))
-        {
-            Terminate(ex, ErrorIds.InvalidInvoiceQuery, MarketplaceId);
-        }
-    }
+    protected override void ProcessRecord() =>
+        WriteObject(OrTerminate(() => Attributes(MarketplaceId), ErrorIds.InvalidInvoiceQuery, MarketplaceId));
 }

@@ -110,14 +110,7 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
             SortOrder = SortOrder switch { "Ascending" => "ASC", "Descending" => "DESC", _ => null },
             PageSize = PageSize,
         };
-        try
-        {
-            InvoicesAttributesRules.Check(query, Attributes(MarketplaceId));
-        }
-        catch (Exception ex) when (!PowerShellFailure.Is(ex))
-        {
-            Terminate(ex, ErrorIds.InvalidInvoiceQuery, MarketplaceId);
-        }
+        OrTerminate(() => InvoicesAttributesRules.Check(query, Attributes(MarketplaceId)), ErrorIds.InvalidInvoiceQuery, MarketplaceId);
 
         RunCoreOrTerminate(
             async (writer, ct) =>

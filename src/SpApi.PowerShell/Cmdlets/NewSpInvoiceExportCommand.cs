@@ -89,14 +89,7 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
             ExternalInvoiceId = ExternalInvoiceId,
             FileFormat = FileFormat,
         };
-        try
-        {
-            InvoicesAttributesRules.Check(request, Attributes(MarketplaceId));
-        }
-        catch (Exception ex) when (!PowerShellFailure.Is(ex))
-        {
-            Terminate(ex, ErrorIds.InvalidInvoiceExportParameter, MarketplaceId);
-        }
+        OrTerminate(() => InvoicesAttributesRules.Check(request, Attributes(MarketplaceId)), ErrorIds.InvalidInvoiceExportParameter, MarketplaceId);
 
         if (!ShouldProcess($"invoices of {MarketplaceId} from {request.DateStart?.ToString("u") ?? "24 hours ago"} to {request.DateEnd?.ToString("u") ?? "now"}", "Request a Tax Invoices export"))
         {

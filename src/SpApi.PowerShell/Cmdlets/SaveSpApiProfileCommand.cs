@@ -30,13 +30,6 @@ public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
             return;
         }
 
-        try
-        {
-            WriteObject(ProfileWriter.Save(Name, BuildRequest(profileName: null), Force.IsPresent, ReadEnvironment));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException && !PowerShellFailure.Is(ex))
-        {
-            Terminate(ex, ErrorIds.InvalidProfileParameter, Name);
-        }
+        WriteObject(OrTerminate(() => ProfileWriter.Save(Name, BuildRequest(profileName: null), Force.IsPresent, ReadEnvironment), ErrorIds.InvalidProfileParameter, Name));
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Files;
 using SpApi.Core.Workflows;
@@ -57,8 +58,8 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     /// <summary>The API version used to fetch invoices: 2021-12-28 (default) or v1.</summary>
     [Parameter(ParameterSetName = PurchaseOrderSet)]
     [Parameter(ParameterSetName = RangeSet)]
-    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
-    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
+    [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     private string Folder => GetUnresolvedProviderPathFromPSPath(Path);
 
@@ -95,34 +96,19 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
     private void Save(CustomerInvoice invoice)
     {
-        string target;
-        try
-        {
-            target = CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber);
-        }
-        catch (ArgumentException ex) when (!PowerShellFailure.Is(ex))
-        {
-            WriteError(ToErrorRecord(ex, ErrorIds.InvalidPurchaseOrderNumber, invoice));
-            return;
-        }
-
-        if (!ShouldProcess(target, "Save customer invoice"))
+        if (OrWriteError(() => CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber), ErrorIds.InvalidPurchaseOrderNumber, invoice) is not { } target
+            || !ShouldProcess(target, "Save customer invoice"))
         {
             return;
         }
 
-        try
+        if (OrWriteError(() => CustomerInvoiceFiles.Save(invoice, Folder, Force.IsPresent), ErrorIds.InvalidInvoiceContent, invoice) is { } result)
         {
-            var result = CustomerInvoiceFiles.Save(invoice, Folder, Force.IsPresent);
             WriteVerbose($"{result.Outcome}: {result.Path}");
             if (PassThru)
             {
                 WriteObject(new FileInfo(result.Path));
             }
-        }
-        catch (Exception ex) when (ex is InvalidInvoiceContentException or IOException or UnauthorizedAccessException)
-        {
-            WriteError(ToErrorRecord(ex, ErrorIds.InvalidInvoiceContent, invoice));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Invoicing;
 using SpApi.PowerShell.Infrastructure;
 
@@ -72,7 +73,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
         if (Wait && submitted.Count > 0)
         {
-            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersions.Current), justSubmitted: true);
+            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersion.CurrentName), justSubmitted: true);
         }
     }
 
@@ -80,15 +81,9 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     {
         foreach (var result in results)
         {
-            IReadOnlyList<InvoiceBatch> closed;
-            try
+            // Per invoice: one that cannot be batched is not sent, and the others go on.
+            if (OrWriteError(() => batcher!.Add(result), ErrorIds.InvalidVendorInvoiceInput, result.InvoiceId) is not { } closed)
             {
-                closed = batcher!.Add(result);
-            }
-            catch (Exception ex) when (ex is InvalidVendorInvoiceException or DuplicateInvoiceException)
-            {
-                // Per invoice: it is not sent, and the others go on.
-                WriteError(ToErrorRecord(ex, ErrorIds.InvalidVendorInvoiceInput, result.InvoiceId));
                 continue;
             }
 

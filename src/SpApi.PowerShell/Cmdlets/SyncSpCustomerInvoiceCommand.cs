@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -38,8 +39,8 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
     /// <summary>The API version: 2021-12-28 (default) or v1.</summary>
     [Parameter]
-    [ValidateSet(DirectFulfillmentVersions.Current, DirectFulfillmentVersions.Legacy)]
-    public string ApiVersion { get; set; } = DirectFulfillmentVersions.Current;
+    [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     /// <inheritdoc />
     protected override void ProcessRecord()

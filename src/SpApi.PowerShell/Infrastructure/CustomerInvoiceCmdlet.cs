@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Http;
 
@@ -8,7 +9,7 @@ namespace SpApi.PowerShell.Infrastructure;
 public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
 {
     /// <summary>The customer-invoice API of the given version ("2021-12-28" or "v1") over the connection in use.</summary>
-    private protected CustomerInvoicesApi Api(string version) => new(Client, DirectFulfillmentVersions.Parse(version));
+    private protected CustomerInvoicesApi Api(string version) => new(Client, DirectFulfillmentVersion.Parse(version));
 
     /// <summary>
     /// Fetches each purchase order's invoice and hands it on. A malformed number (checked before any call)
@@ -18,11 +19,11 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
     {
         foreach (var purchaseOrderNumber in purchaseOrderNumbers)
         {
-            CustomerInvoice? invoice = null;
+            CustomerInvoice invoice;
             try
             {
                 CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, "PurchaseOrderNumber");
-                RunCore(async (_, ct) => invoice = await api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct).ConfigureAwait(false));
+                invoice = RunCore((_, ct) => api.GetCustomerInvoiceAsync(purchaseOrderNumber, ct));
             }
             catch (Exception ex) when ((ex is ArgumentException && !PowerShellFailure.Is(ex)) || ex is SpApiException { Kind: SpApiFailureKind.NotFound })
             {
@@ -32,22 +33,13 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
             catch (Exception ex) when (!PowerShellFailure.Is(ex))
             {
                 Terminate(ex, ErrorIds.InvalidPurchaseOrderNumber, purchaseOrderNumber);
+                throw; // Not reached: ThrowTerminatingError always throws.
             }
 
-            handle(invoice!);
+            handle(invoice);
         }
     }
 
     /// <summary>The end of a range: the given time, or now.</summary>
     private protected static DateTimeOffset BeforeOrNow(DateTime? createdBefore) => ToInstant(createdBefore) ?? DateTimeOffset.UtcNow;
-}
-
-/// <summary>The Direct Fulfillment API versions (customer invoices, transaction status) as PowerShell users write them.</summary>
-internal static class DirectFulfillmentVersions
-{
-    public const string Current = "2021-12-28";
-    public const string Legacy = "v1";
-
-    public static CustomerInvoiceApiVersion Parse(string version) =>
-        string.Equals(version, Legacy, StringComparison.OrdinalIgnoreCase) ? CustomerInvoiceApiVersion.V1 : CustomerInvoiceApiVersion.V2021_12_28;
 }

@@ -42,6 +42,15 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>As <see cref="RunCore(Func{PipelineWriter, CancellationToken, Task})"/>, returning the work's result to the pipeline thread.</summary>
+    private protected T RunCore<T>(Func<PipelineWriter, CancellationToken, Task<T>> work)
+    {
+        // The pump runs work without a result; this is the one place that carries one across.
+        T result = default!;
+        RunCore(async (writer, ct) => result = await work(writer, ct).ConfigureAwait(false));
+        return result;
+    }
+
     /// <summary>Builds the ErrorRecord of a failure with its stable ErrorId, category and details.</summary>
     private protected static ErrorRecord ToErrorRecord(Exception exception, string validationErrorId, object? target) =>
         ErrorClassifier.Record(exception, validationErrorId, target);
@@ -51,20 +60,55 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         ThrowTerminatingError(ToErrorRecord(exception, validationErrorId, target));
 
     /// <summary>
-    /// Runs Core work and stops the command with a classified ErrorRecord if it fails; for commands
-    /// whose whole purpose is the one call.
+    /// The one form of a failure the command cannot go past: runs <paramref name="work"/> and, if it fails,
+    /// stops the command with the ErrorRecord the classifier builds. PowerShell's own failures pass untouched.
     /// </summary>
-    private protected void RunCoreOrTerminate(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target = null)
+    private protected T OrTerminate<T>(Func<T> work, string validationErrorId, object? target = null)
     {
         try
         {
-            RunCore(work);
+            return work();
         }
         catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
             Terminate(ex, validationErrorId, target);
+            throw; // Not reached: ThrowTerminatingError always throws.
         }
     }
+
+    /// <summary>As <see cref="OrTerminate{T}(Func{T}, string, object?)"/>, for work without a result.</summary>
+    private protected void OrTerminate(Action work, string validationErrorId, object? target = null) =>
+        OrTerminate(() => { work(); return true; }, validationErrorId, target);
+
+    /// <summary>Runs Core work as <see cref="OrTerminate{T}(Func{T}, string, object?)"/> does; for commands whose whole purpose is the one call.</summary>
+    private protected void RunCoreOrTerminate(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target = null) =>
+        OrTerminate(() => RunCore(work), validationErrorId, target);
+
+    /// <summary>As <see cref="RunCoreOrTerminate(Func{PipelineWriter, CancellationToken, Task}, string, object?)"/>, returning the work's result.</summary>
+    private protected T RunCoreOrTerminate<T>(Func<PipelineWriter, CancellationToken, Task<T>> work, string validationErrorId, object? target = null) =>
+        OrTerminate(() => RunCore(work), validationErrorId, target);
+
+    /// <summary>
+    /// The one form of a per-item failure: runs <paramref name="work"/> and returns its result or, if it fails,
+    /// writes the classifier's ErrorRecord as a non-terminating error, so the next item still runs, and returns null.
+    /// </summary>
+    private protected T? OrWriteError<T>(Func<T> work, string validationErrorId, object? target)
+        where T : class
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (!PowerShellFailure.Is(ex))
+        {
+            WriteError(ToErrorRecord(ex, validationErrorId, target));
+            return null;
+        }
+    }
+
+    /// <summary>Runs Core work as <see cref="OrWriteError{T}(Func{T}, string, object?)"/> does; for per-item work.</summary>
+    private protected void RunCoreOrWriteError(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target) =>
+        OrWriteError(() => { RunCore(work); return work; /* any non-null result says it succeeded */ }, validationErrorId, target);
 
     /// <summary>Runs <paramref name="run"/> with a progress bar that is completed when it ends, however it ends.</summary>
     private protected void WithProgress(ProgressRecord record, Action run)
@@ -92,22 +136,6 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
                 WriteProgress(bar);
             }
         }));
-
-    /// <summary>
-    /// Runs Core work and reports a failure as a non-terminating error, so the next pipeline item still
-    /// runs; for per-item work.
-    /// </summary>
-    private protected void RunCoreOrWriteError(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target)
-    {
-        try
-        {
-            RunCore(work);
-        }
-        catch (Exception ex) when (!PowerShellFailure.Is(ex))
-        {
-            WriteError(ToErrorRecord(ex, validationErrorId, target));
-        }
-    }
 
     /// <summary>Turns a DateTime parameter into an instant; an unspecified kind means local time, as PowerShell's date literals do.</summary>
     private protected static DateTimeOffset ToInstant(DateTime value) =>

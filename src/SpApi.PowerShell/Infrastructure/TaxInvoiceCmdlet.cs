@@ -22,10 +22,9 @@ public abstract class TaxInvoiceCmdlet : ConnectedCmdlet
             return cached;
         }
 
-        InvoicesAttributes? fetched = null;
-        RunCore(async (_, ct) => fetched = await api.GetInvoicesAttributesAsync(marketplaceId, ct).ConfigureAwait(false));
-        InvoiceAttributeCache.Set(marketplaceId, fetched!);
-        return fetched!;
+        var fetched = RunCore((_, ct) => api.GetInvoicesAttributesAsync(marketplaceId, ct));
+        InvoiceAttributeCache.Set(marketplaceId, fetched);
+        return fetched;
     }
 }
 

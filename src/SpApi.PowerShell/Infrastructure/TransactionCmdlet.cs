@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
 
@@ -26,7 +27,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     {
         PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
         Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        DirectFulfillmentVersion = directFulfillmentVersion,
+        DirectFulfillmentVersion = DirectFulfillmentVersion.Parse(directFulfillmentVersion),
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Auth;
@@ -50,7 +51,7 @@ public sealed class BadInputCatalogueTests
         ["page size 101"] = ("PageSize", "between 1 and 100", c => Range(c, r => r.PageSize = 101)),
         ["negative skip"] = ("Skip", "must not be negative", c => Range(c, r => r.Skip = -1)),
         ["window over 7 days"] = ("CreatedBefore", "at most 7 days", c => c.CustomerInvoices.GetCustomerInvoicePageAsync(new CustomerInvoicesQuery { CreatedAfter = End.AddDays(-8), CreatedBefore = End }, null, CancellationToken.None)),
-        ["page limit 0"] = ("Limit", "between 1 and 100", c => c.CustomerInvoices.GetCustomerInvoicePageAsync(new CustomerInvoicesQuery { CreatedAfter = End.AddDays(-1), CreatedBefore = End, Limit = 0 }, null, CancellationToken.None)),
+        ["page limit 0"] = ("PageSize", "between 1 and 100, the bounds the getCustomerInvoices model", c => c.CustomerInvoices.GetCustomerInvoicePageAsync(new CustomerInvoicesQuery { CreatedAfter = End.AddDays(-1), CreatedBefore = End, PageSize = 0 }, null, CancellationToken.None)),
         ["file name escaping the folder"] = ("PurchaseOrderNumber", "^[a-zA-Z0-9]+$", c => Run(() => CustomerInvoiceFiles.Save(new CustomerInvoice { PurchaseOrderNumber = "../PO1", Content = "JVBERi0=" }, c.Folder, force: false))),
 
         // Sync-SpCustomerInvoice.
@@ -82,8 +83,8 @@ public sealed class BadInputCatalogueTests
         ["missing invoice file"] = ("Path", "cannot be read", c => Run(() => InvoiceInput.ReadFile(Path.Combine(c.Folder, "missing.json")))),
         ["CSV rows of an invoice apart"] = ("InputObject", "must be adjacent", _ => Run(() => Rows("A1", "B1", "A1"))),
         ["CSV row without an invoice number"] = ("InputObject", "has no InvoiceNumber", _ => Run(() => Rows("A1", " "))),
-        ["empty transaction id"] = ("TransactionId", "must not be empty", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.Vendor, " ", "2021-12-28", CancellationToken.None)),
-        ["unknown transaction status version"] = ("ApiVersion", "2021-12-28, v1", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.DirectFulfillment, "T-1", "2022-01-01", CancellationToken.None)),
+        ["empty transaction id"] = ("TransactionId", "must not be empty", c => new VendorInvoicingApi(c.Client).GetTransactionAsync(InvoiceApi.Vendor, " ", DirectFulfillmentVersion.Current, CancellationToken.None)),
+        ["unknown transaction status version"] = ("ApiVersion", "2021-12-28, v1", _ => Run(() => DirectFulfillmentVersion.Parse("2022-01-01"))),
         ["transaction poll every 0 s"] = ("PollIntervalSec", "must be positive", c => TransactionWaiter.WaitAsync(new VendorInvoicingApi(c.Client), new[] { new TransactionWatch("T-1", InvoiceApi.Vendor, Array.Empty<string>()) }, new TransactionWaitOptions { PollInterval = TimeSpan.Zero }, TimeProvider.System, null, null, CancellationToken.None).ToListAsync()),
     };
 

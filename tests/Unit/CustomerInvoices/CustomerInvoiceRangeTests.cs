@@ -1,3 +1,4 @@
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Workflows;
 using SpApi.Sandbox;
@@ -14,12 +15,12 @@ public sealed class CustomerInvoiceRangeTests
     internal static readonly List<SandboxInvoice> Data = SandboxInvoice.Generate(End, 150, TimeSpan.FromHours(6));
 
     [Theory]
-    [InlineData(CustomerInvoiceApiVersion.V1)]
-    [InlineData(CustomerInvoiceApiVersion.V2021_12_28)]
-    public async Task AThirtyDayRangeReturnsExactlyTheExpectedSet(CustomerInvoiceApiVersion version)
+    [InlineData(DirectFulfillmentVersion.LegacyName)]
+    [InlineData(DirectFulfillmentVersion.CurrentName)]
+    public async Task AThirtyDayRangeReturnsExactlyTheExpectedSet(string versionName)
     {
         await using var sandbox = await StartAsync(Data);
-        var api = new CustomerInvoicesApi(sandbox.Client(), version);
+        var api = new CustomerInvoicesApi(sandbox.Client(), DirectFulfillmentVersion.Parse(versionName));
 
         var numbers = await ReadAsync(api, Query(End.AddDays(-30), End));
 

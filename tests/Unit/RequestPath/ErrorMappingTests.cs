@@ -83,8 +83,8 @@ public sealed class ErrorMappingTests
     [InlineData(0, 0, null, "CreatedBefore")]
     [InlineData(0, 8, null, "CreatedBefore")]
     [InlineData(1, 0, null, "CreatedBefore")]
-    [InlineData(0, 1, 0, "Limit")]
-    [InlineData(0, 1, 101, "Limit")]
+    [InlineData(0, 1, 0, "PageSize")]
+    [InlineData(0, 1, 101, "PageSize")]
     public void AnInvalidWindowIsRefusedWithTheParameterNamed(int afterDays, int beforeDays, int? limit, string parameter)
     {
         var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
@@ -92,7 +92,7 @@ public sealed class ErrorMappingTests
         {
             CreatedAfter = start.AddDays(afterDays),
             CreatedBefore = start.AddDays(beforeDays),
-            Limit = limit,
+            PageSize = limit,
         };
 
         var error = Assert.ThrowsAny<ArgumentException>(() => query.Validate());

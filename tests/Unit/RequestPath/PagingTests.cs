@@ -1,3 +1,4 @@
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.VendorDirectFulfillmentShipping;
 using SpApi.Core.Http;
 using SpApi.Core.Operations;
@@ -10,13 +11,13 @@ namespace SpApi.Tests.RequestPath;
 public sealed class PagingTests
 {
     [Theory]
-    [InlineData(CustomerInvoiceApiVersion.V1)]
-    [InlineData(CustomerInvoiceApiVersion.V2021_12_28)]
-    public async Task BothEnvelopeShapesArePagedToTheEnd(CustomerInvoiceApiVersion version)
+    [InlineData(DirectFulfillmentVersion.LegacyName)]
+    [InlineData(DirectFulfillmentVersion.CurrentName)]
+    public async Task BothEnvelopeShapesArePagedToTheEnd(string versionName)
     {
         // v1: payload.pagination.nextToken; 2021-12-28: pagination.nextToken at the top.
         await using var sandbox = await SandboxHarness.StartAsync(UseInvoices(25));
-        var api = new CustomerInvoicesApi(sandbox.Client(), version);
+        var api = new CustomerInvoicesApi(sandbox.Client(), DirectFulfillmentVersion.Parse(versionName));
 
         var pages = await api.GetCustomerInvoicePagesAsync(Window(limit: 7), CancellationToken.None).ToListAsync();
 

@@ -167,7 +167,7 @@ public sealed class RateLimitTests
     {
         CreatedAfter = End.AddDays(-7),
         CreatedBefore = End,
-        Limit = limit,
+        PageSize = limit,
         SortOrder = sortOrder,
     };
 

@@ -1,6 +1,7 @@
 using SpApi.Core.Endpoints;
 using SpApi.Core.Http;
 using SpApi.Core.Operations;
+using SpApi.Core.Paging;
 
 namespace SpApi.Core.Apis.TaxInvoices;
 
@@ -36,7 +37,7 @@ public sealed class TaxInvoicesApi
         CheckPeriod(query.DateStart, query.DateEnd);
         CheckTransactionIdentifier(query.TransactionIdentifierName, query.TransactionIdentifierId);
         CheckStatuses(query.Statuses);
-        CheckPageSize(query.PageSize, 200);
+        PageSize.Check(query.PageSize, 200, "getInvoices");
         if (query.SortOrder is not (null or "ASC" or "DESC"))
         {
             throw new ArgumentException($"SortOrder must be ASC or DESC, not '{query.SortOrder}'.", "SortOrder");
@@ -101,7 +102,7 @@ public sealed class TaxInvoicesApi
     {
         CheckMarketplace(marketplaceId);
         CheckPeriod(dateStart, dateEnd);
-        CheckPageSize(pageSize, 100);
+        PageSize.Check(pageSize, 100, "getInvoicesExports");
         if (status is not (null or "REQUESTED" or "PROCESSING" or "DONE" or "ERROR"))
         {
             throw new ArgumentException($"Status must be REQUESTED, PROCESSING, DONE or ERROR (the model's ExportStatus), not '{status}'.", "Status");
@@ -158,14 +159,6 @@ public sealed class TaxInvoicesApi
         if (statuses is { Count: 0 } || statuses?.Any(string.IsNullOrWhiteSpace) == true)
         {
             throw new ArgumentException("Status needs at least one non-empty value when given.", "Status");
-        }
-    }
-
-    private static void CheckPageSize(int? pageSize, int maximum)
-    {
-        if (pageSize is { } size && (size < 1 || size > maximum))
-        {
-            throw new ArgumentOutOfRangeException("PageSize", pageSize, $"PageSize must be between 1 and {maximum}.");
         }
     }
 

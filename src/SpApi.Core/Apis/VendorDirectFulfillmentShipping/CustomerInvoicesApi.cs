@@ -13,11 +13,11 @@ public sealed class CustomerInvoicesApi
     private readonly OperationDescriptor listOperation;
     private readonly OperationDescriptor getOperation;
 
-    /// <summary>Creates the API for one version.</summary>
-    public CustomerInvoicesApi(SpApiClient client, CustomerInvoiceApiVersion version = CustomerInvoiceApiVersion.V2021_12_28)
+    /// <summary>Creates the API for one version; the current one when none is given.</summary>
+    public CustomerInvoicesApi(SpApiClient client, DirectFulfillmentVersion? version = null)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
-        (listOperation, getOperation) = version == CustomerInvoiceApiVersion.V1
+        (listOperation, getOperation) = version == DirectFulfillmentVersion.Legacy
             ? (SpApiOperations.GetCustomerInvoicesV1, SpApiOperations.GetCustomerInvoiceV1)
             : (SpApiOperations.GetCustomerInvoices, SpApiOperations.GetCustomerInvoice);
     }
@@ -51,7 +51,7 @@ public sealed class CustomerInvoicesApi
         query.Validate();
         return new SpApiRequest(listOperation)
             .WithQuery("shipFromPartyId", query.ShipFromPartyId)
-            .WithQuery("limit", query.Limit)
+            .WithQuery("limit", query.PageSize)
             .WithQuery("createdAfter", query.CreatedAfter)
             .WithQuery("createdBefore", query.CreatedBefore)
             .WithQuery("sortOrder", query.SortOrder?.ToString());

@@ -15,8 +15,11 @@ public sealed class CustomerInvoicesQuery
     /// <summary>The vendor warehouse id; null means every warehouse.</summary>
     public string? ShipFromPartyId { get; set; }
 
-    /// <summary>The page size, 1 to 100; null leaves it to Amazon.</summary>
-    public int? Limit { get; set; }
+    /// <summary>The largest page getCustomerInvoices returns (the model's maximum of limit).</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size (the wire's limit), 1 to 100; null leaves it to Amazon.</summary>
+    public int? PageSize { get; set; }
 
     /// <summary>The order by creation date; null leaves it to Amazon.</summary>
     public CustomerInvoiceSortOrder? SortOrder { get; set; }
@@ -33,9 +36,6 @@ public sealed class CustomerInvoicesQuery
             throw new ArgumentException("getCustomerInvoices accepts a window of at most 7 days between CreatedAfter and CreatedBefore.", nameof(CreatedBefore));
         }
 
-        if (Limit is < 1 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Limit), Limit, "Limit must be between 1 and 100.");
-        }
+        Paging.PageSize.Check(PageSize, MaxPageSize, "getCustomerInvoices");
     }
 }

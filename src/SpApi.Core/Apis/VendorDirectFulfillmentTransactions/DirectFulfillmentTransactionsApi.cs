@@ -10,23 +10,17 @@ namespace SpApi.Core.Apis.VendorDirectFulfillmentTransactions;
 /// </summary>
 public sealed class DirectFulfillmentTransactionsApi
 {
-    /// <summary>The versions; the docs call 2021-12-28 current and v1 legacy.</summary>
-    public static readonly IReadOnlyList<string> Versions = new[] { "2021-12-28", "v1" };
-
     private readonly SpApiClient client;
 
     /// <summary>Creates the API over a client.</summary>
     public DirectFulfillmentTransactionsApi(SpApiClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
 
     /// <summary>Reads one transaction's status with the given version of the API.</summary>
-    public Task<Transaction> GetTransactionStatusAsync(string transactionId, string version, CancellationToken cancellationToken)
+    public Task<Transaction> GetTransactionStatusAsync(string transactionId, DirectFulfillmentVersion version, CancellationToken cancellationToken)
     {
-        var operation = version switch
-        {
-            "2021-12-28" => SpApiOperations.GetDirectFulfillmentTransactionStatus,
-            "v1" => SpApiOperations.GetDirectFulfillmentTransactionStatusV1,
-            _ => throw new ArgumentException($"ApiVersion must be one of {string.Join(", ", Versions)}, not '{version}'.", "ApiVersion"),
-        };
+        var operation = version == DirectFulfillmentVersion.Legacy
+            ? SpApiOperations.GetDirectFulfillmentTransactionStatusV1
+            : SpApiOperations.GetDirectFulfillmentTransactionStatus;
         return client.GetTransactionStatusAsync(operation, transactionId, cancellationToken);
     }
 }
