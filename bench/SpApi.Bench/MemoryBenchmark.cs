@@ -19,7 +19,7 @@ internal static class MemoryBenchmark
                 // The sandbox spreads the invoices over the 7 days before the hour it started in.
                 var now = DateTimeOffset.UtcNow;
                 var anchor = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
-                var query = new CustomerInvoicesQuery { CreatedAfter = anchor.AddDays(-7), CreatedBefore = anchor, Limit = 100 };
+                var query = new CustomerInvoicesQuery { CreatedAfter = anchor.AddDays(-7), CreatedBefore = anchor, PageSize = 100 };
 
                 GC.Collect();
                 var baseline = GC.GetTotalMemory(forceFullCollection: true);

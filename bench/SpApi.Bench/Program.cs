@@ -63,7 +63,7 @@ foreach (var callers in new[] { 1, 4 })
     var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(async c =>
     {
         var count = 0;
-        var query = new CustomerInvoicesQuery { CreatedAfter = end.AddDays(-c - 1), CreatedBefore = end.AddDays(-c), Limit = 1 };
+        var query = new CustomerInvoicesQuery { CreatedAfter = end.AddDays(-c - 1), CreatedBefore = end.AddDays(-c), PageSize = 1 };
         await foreach (var _ in api.GetCustomerInvoicePagesAsync(query, CancellationToken.None))
         {
             count++;
