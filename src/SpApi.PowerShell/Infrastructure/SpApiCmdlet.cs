@@ -47,7 +47,8 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     {
         // The pump runs work without a result; this is the one place that carries one across.
         T result = default!;
-        RunCore(async (writer, ct) => result = await work(writer, ct).ConfigureAwait(false));
+        // A block body: an expression lambda would return the assignment's Task<T> and bind to this overload again.
+        RunCore(async (writer, ct) => { result = await work(writer, ct).ConfigureAwait(false); });
         return result;
     }
 
