@@ -51,8 +51,8 @@ public sealed class SpApiClientOptions
 
     /// <summary>
     /// The largest JSON response body read, counted after decompression (default 64 MiB). The largest real page
-    /// is getCustomerInvoices at its page size of 100, each invoice a base64 PDF: at SP-API's own 400 KB a
-    /// document that is about 53 MB, so 64 MiB leaves room while an endless or a decompression-bomb body is
+    /// is getCustomerInvoices at its page size of 100, each invoice a base64 PDF: at a generous 400 KB per
+    /// PDF that is about 53 MB, so 64 MiB leaves room while an endless or a decompression-bomb body is
     /// stopped long before it threatens the process. Error bodies meet the same limit.
     /// </summary>
     public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
