@@ -63,7 +63,7 @@ internal sealed class LwaTokenProvider
         }
 
         // Refused on receipt, so a token that would inject header lines is never cached, let alone sent.
-        return (new SpApiSecret(HeaderValues.RequireSafe(token.AccessToken!, "an access_token", "Login with Amazon")), TimeSpan.FromSeconds(token.ExpiresIn.Value));
+        return (new SpApiSecret(HeaderValues.RequireSafe(token.AccessToken!, "an access_token", Operation)), TimeSpan.FromSeconds(token.ExpiresIn.Value));
     }
 
     private static List<KeyValuePair<string, string>> Form(LwaCredentials credentials)
