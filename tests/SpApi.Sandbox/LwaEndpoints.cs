@@ -48,12 +48,14 @@ internal static class LwaEndpoints
             }
 
             state.Counters.AccessToken();
-            var token = state.Tokens.IssueAccessToken(account, options.AccessTokenLifetime);
+            var items = request.HttpContext.Items;
+            var lifetime = items.ContainsKey(FaultKind.ShortLivedToken) ? SandboxFaults.ShortTokenLifetime : options.AccessTokenLifetime;
+            var token = state.Tokens.IssueAccessToken(account, lifetime, items.ContainsKey(FaultKind.ControlCharactersInToken));
             return Results.Json(new
             {
                 access_token = token,
                 token_type = "bearer",
-                expires_in = (int)options.AccessTokenLifetime.TotalSeconds,
+                expires_in = (int)lifetime.TotalSeconds,
             });
         });
 

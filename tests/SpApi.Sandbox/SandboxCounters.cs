@@ -14,6 +14,8 @@ public sealed class SandboxCounters
     private int downloads;
     private int invoicesReceived;
     private int duplicateInvoices;
+    private int redirectTargetHits;
+    private int tokensAtRedirectTarget;
 
     /// <summary>Raised, on a server thread, for each SP-API request received, with its operation name, once counted.</summary>
     public event Action<string>? RequestReceived;
@@ -44,6 +46,12 @@ public sealed class SandboxCounters
     /// again. Anything but 0 means a submission was sent twice.
     /// </summary>
     public int DuplicateInvoiceSubmissions => Volatile.Read(ref duplicateInvoices);
+
+    /// <summary>Requests that followed a <see cref="FaultKind.RedirectElsewhere"/> redirect to its target.</summary>
+    public int RedirectTargetHits => Volatile.Read(ref redirectTargetHits);
+
+    /// <summary>Of those, the ones that brought an x-amz-access-token along: anything but 0 is a leaked credential.</summary>
+    public int TokensAtRedirectTarget => Volatile.Read(ref tokensAtRedirectTarget);
 
     /// <summary>SP-API requests received for one operation name, for example getCustomerInvoices.</summary>
     public int RequestsFor(string operationName) => byOperation.TryGetValue(operationName, out var n) ? n : 0;
@@ -87,5 +95,14 @@ public sealed class SandboxCounters
     {
         requests = throttled = accessTokens = restrictedDataTokens = faults = downloads = invoicesReceived = duplicateInvoices = 0;
         byOperation.Clear();
+    }
+
+    internal void RedirectTargetHit(bool broughtToken)
+    {
+        Interlocked.Increment(ref redirectTargetHits);
+        if (broughtToken)
+        {
+            Interlocked.Increment(ref tokensAtRedirectTarget);
+        }
     }
 }

@@ -26,6 +26,30 @@ public enum FaultKind
 
     /// <summary>Process the request fully, then answer 500 Internal Server Error instead of its real answer.</summary>
     InternalServerErrorAfterProcessing,
+
+    /// <summary>
+    /// Answer 302 Found to <see cref="SandboxFaults.RedirectTargetPath"/>, which stands for another host and
+    /// records what the client brought there (a token must never follow a redirect).
+    /// </summary>
+    RedirectElsewhere,
+
+    /// <summary>On "LWA": issue the next access token with an expires_in of 5 seconds (<see cref="SandboxFaults.ShortTokenLifetime"/>).</summary>
+    ShortLivedToken,
+
+    /// <summary>On "LWA" or createRestrictedDataToken: issue the next token with a CR/LF and an injected header line in it.</summary>
+    ControlCharactersInToken,
+
+    /// <summary>Answer 200 with a chunked body that never ends (until the client hangs up).</summary>
+    EndlessBody,
+
+    /// <summary>Answer 200 with a gzip body of about 0.5 MB that expands to 512 MiB of zeros.</summary>
+    GzipBomb,
+
+    /// <summary>Answer 400 with a 10 MB error message full of ANSI escapes and control characters.</summary>
+    HugeErrorMessage,
+
+    /// <summary>Answer normally but report x-amzn-RateLimit-Limit: 0.0000001 (one request every four months).</summary>
+    AbsurdRateLimit,
 }
 
 /// <summary>Faults on demand: the next N matching requests fail in a given way.</summary>
@@ -35,6 +59,18 @@ public sealed class SandboxFaults
     private static readonly FaultKind[] DefaultRandomKinds = { FaultKind.InternalServerError, FaultKind.ServiceUnavailable, FaultKind.ConnectionReset, FaultKind.Slow };
 
     private readonly List<Rule> rules = new();
+
+    /// <summary>Where <see cref="FaultKind.RedirectElsewhere"/> sends the client.</summary>
+    public const string RedirectTargetPath = "/_sandbox/redirect-target";
+
+    /// <summary>The expires_in of a token issued under <see cref="FaultKind.ShortLivedToken"/>.</summary>
+    public static readonly TimeSpan ShortTokenLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>What <see cref="FaultKind.ControlCharactersInToken"/> appends to a token: a header injection.</summary>
+    public const string InjectedHeader = "\r\nX-Injected: yes";
+
+    /// <summary>What <see cref="FaultKind.AbsurdRateLimit"/> reports.</summary>
+    public const string AbsurdRateLimit = "0.0000001";
 
     private Random? random;
     private double randomRate;

@@ -23,19 +23,19 @@ public sealed class SandboxTokens
         }
     }
 
-    internal string IssueAccessToken(string account, TimeSpan lifetime) =>
-        Add("Atza|sandbox-", new Issued(account, time.GetUtcNow() + lifetime, null));
+    internal string IssueAccessToken(string account, TimeSpan lifetime, bool injectHeader = false) =>
+        Add("Atza|sandbox-", new Issued(account, time.GetUtcNow() + lifetime, null), injectHeader);
 
-    internal string IssueRestrictedDataToken(string account, TimeSpan lifetime, IReadOnlyList<(string Method, Regex Path)> resources) =>
-        Add("Atz.sprdt|sandbox-", new Issued(account, time.GetUtcNow() + lifetime, resources));
+    internal string IssueRestrictedDataToken(string account, TimeSpan lifetime, IReadOnlyList<(string Method, Regex Path)> resources, bool injectHeader = false) =>
+        Add("Atz.sprdt|sandbox-", new Issued(account, time.GetUtcNow() + lifetime, resources), injectHeader);
 
     internal Issued? Find(string? token) => token is not null && issued.TryGetValue(token, out var found) ? found : null;
 
     internal bool IsExpired(Issued token) => time.GetUtcNow() >= token.ExpiresAt;
 
-    private string Add(string prefix, Issued token)
+    private string Add(string prefix, Issued token, bool injectHeader)
     {
-        var value = prefix + Guid.NewGuid().ToString("N");
+        var value = prefix + Guid.NewGuid().ToString("N") + (injectHeader ? SandboxFaults.InjectedHeader : string.Empty);
         issued[value] = token;
         return value;
     }

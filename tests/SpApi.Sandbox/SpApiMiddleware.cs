@@ -27,6 +27,14 @@ internal sealed class SpApiMiddleware
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         // Document downloads stand for S3's pre-signed URLs: no token, but faults on demand, as "download".
         var download = path.StartsWith(TaxInvoiceEndpoints.DownloadPath, StringComparison.Ordinal);
+        if (path == SandboxFaults.RedirectTargetPath)
+        {
+            // Stands for another host: whatever arrives here followed a redirect; it answers like a success.
+            state.Counters.RedirectTargetHit(context.Request.Headers.ContainsKey("x-amz-access-token"));
+            await context.Response.WriteAsync("{}");
+            return;
+        }
+
         if (path.StartsWith("/_sandbox", StringComparison.Ordinal) && !download)
         {
             await next();
@@ -82,13 +90,15 @@ internal sealed class SpApiMiddleware
             return;
         }
 
-        var rate = state.Buckets.RateOf(operation);
+        var rate = context.Items.ContainsKey(FaultKind.AbsurdRateLimit)
+            ? SandboxFaults.AbsurdRateLimit
+            : state.Buckets.RateOf(operation).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.OnStarting(() =>
         {
             // Amazon sends the header on successes, 400 and 404 only.
             if (context.Response.StatusCode is >= 200 and < 300 or 400 or 404)
             {
-                context.Response.Headers["x-amzn-RateLimit-Limit"] = rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers["x-amzn-RateLimit-Limit"] = rate;
             }
 
             return Task.CompletedTask;
@@ -175,6 +185,23 @@ internal sealed class SpApiMiddleware
             case FaultKind.ExpiredToken:
                 await SpApiResults.WriteError(context, 403, "Unauthorized", "The security token included in the request is expired");
                 return false;
+            case FaultKind.RedirectElsewhere:
+                context.Response.StatusCode = 302;
+                context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{SandboxFaults.RedirectTargetPath}";
+                return false;
+            case FaultKind.EndlessBody:
+                await MisbehavingBodies.WriteEndlessAsync(context);
+                return false;
+            case FaultKind.GzipBomb:
+                await MisbehavingBodies.WriteGzipBombAsync(context);
+                return false;
+            case FaultKind.HugeErrorMessage:
+                await SpApiResults.WriteError(context, 400, "InvalidInput", MisbehavingBodies.HugeMessage());
+                return false;
+            case FaultKind.ShortLivedToken or FaultKind.ControlCharactersInToken or FaultKind.AbsurdRateLimit:
+                // Marks the request for the endpoint (or the rate header) to act on; it then runs normally.
+                context.Items[fault] = true;
+                return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, "This fault strikes after processing.");
         }

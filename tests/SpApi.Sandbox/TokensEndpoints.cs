@@ -50,7 +50,7 @@ internal static class TokensEndpoints
             var lifetime = state.Options.RestrictedDataTokenLifetime;
             return Results.Json(new
             {
-                restrictedDataToken = state.Tokens.IssueRestrictedDataToken(account, lifetime, resources),
+                restrictedDataToken = state.Tokens.IssueRestrictedDataToken(account, lifetime, resources, context.Items.ContainsKey(FaultKind.ControlCharactersInToken)),
                 expiresIn = (int)lifetime.TotalSeconds,
             });
         });

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using RestSharp;
 using SpApi.Core.Diagnostics;
 using SpApi.Core.Http;
 using SpApi.Core.Json;
@@ -11,22 +8,21 @@ namespace SpApi.Core.Auth;
 
 /// <summary>
 /// Exchanges LWA credentials for access tokens at the token endpoint (refresh_token or
-/// client_credentials grant, form-encoded as Amazon documents), through the shared token cache.
+/// client_credentials grant, form-encoded as Amazon documents), through the shared token cache. The
+/// exchange leaves through the connection's one send path, so it is retried, timed and logged like any call.
 /// </summary>
 internal sealed class LwaTokenProvider
 {
-    private const string Operation = "LWA";
+    private const string Operation = ErrorMapper.Lwa;
 
-    private readonly RestClient rest;
+    private readonly SendPath send;
     private readonly SpApiClientOptions options;
-    private readonly RetryPipelines pipelines;
     private readonly string cacheKey;
 
-    public LwaTokenProvider(RestClient rest, SpApiClientOptions options, RetryPipelines pipelines)
+    public LwaTokenProvider(SendPath send, SpApiClientOptions options)
     {
-        this.rest = rest;
+        this.send = send;
         this.options = options;
-        this.pipelines = pipelines;
         // The secret is part of the key so that a wrong secret is never answered from the cache.
         cacheKey = $"lwa|{options.TokenEndpoint}|{options.Credentials.AccountKey}|{options.Credentials.ClientSecret.Fingerprint}";
     }
@@ -46,18 +42,16 @@ internal sealed class LwaTokenProvider
         RawResponse response;
         try
         {
-            response = await pipelines.ExecuteAsync(Operation, isIdempotent: true, null, SendAsync, cancellationToken).ConfigureAwait(false);
+            response = await send.PostFormAsync(options.TokenEndpoint, Form(credentials), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (SpApiException ex) when (ex.Kind is SpApiFailureKind.Transport or SpApiFailureKind.Timeout)
         {
-            throw new SpApiException(
-                $"Login with Amazon could not be reached at {options.TokenEndpoint}: {ex.Message}",
-                Operation, SpApiFailureKind.Transport, innerException: ex);
+            throw ex.WithMessage($"Login with Amazon could not be reached at {options.TokenEndpoint}: {ex.InnerException?.Message ?? ex.Message}");
         }
 
         if (!response.IsSuccess)
         {
-            throw MapError(response);
+            throw ErrorMapper.ForLwa(response);
         }
 
         var token = SpApiJson.Deserialize<TokenResponse>(response.Body, Operation);
@@ -68,67 +62,18 @@ internal sealed class LwaTokenProvider
                 Operation, SpApiFailureKind.InvalidResponse, response.Status, requestId: response.RequestId);
         }
 
-        return (new SpApiSecret(token.AccessToken!), TimeSpan.FromSeconds(token.ExpiresIn.Value));
+        // Refused on receipt, so a token that would inject header lines is never cached, let alone sent.
+        return (new SpApiSecret(HeaderValues.RequireSafe(token.AccessToken!, "an access_token", Operation)), TimeSpan.FromSeconds(token.ExpiresIn.Value));
     }
 
-    private async Task<RawResponse> SendAsync(CancellationToken cancellationToken)
+    private static List<KeyValuePair<string, string>> Form(LwaCredentials credentials)
     {
-        var credentials = options.Credentials;
-        var request = new RestRequest(options.TokenEndpoint, Method.Post);
-        if (credentials.IsGrantless)
-        {
-            request.AddParameter("grant_type", "client_credentials").AddParameter("scope", credentials.Scope!);
-        }
-        else
-        {
-            request.AddParameter("grant_type", "refresh_token").AddParameter("refresh_token", credentials.RefreshToken!.Reveal());
-        }
-
-        request.AddParameter("client_id", credentials.ClientId).AddParameter("client_secret", credentials.ClientSecret.Reveal());
-        var response = await rest.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (response.ResponseStatus != ResponseStatus.Completed && response.StatusCode == 0)
-        {
-            throw response.ErrorException ?? new HttpRequestException($"The token request ended with {response.ResponseStatus}.");
-        }
-
-        var headers = (response.Headers ?? Array.Empty<HeaderParameter>())
-            .Select(h => new KeyValuePair<string, string>(h.Name, h.Value?.ToString() ?? string.Empty))
-            .ToList();
-        return new RawResponse(response.StatusCode, response.RawBytes ?? Array.Empty<byte>(), headers);
-    }
-
-    private static SpApiException MapError(RawResponse response)
-    {
-        LwaError? error = null;
-        try
-        {
-            error = JsonSerializer.Deserialize<LwaError>(response.Body, SpApiJson.Options);
-        }
-        catch (JsonException)
-        {
-            // Not LWA's error shape (a proxy's HTML page, say); the status alone must do.
-        }
-
-        var code = error?.Error ?? $"http_{(int)response.Status}";
-        var hint = code switch
-        {
-            "invalid_client" => " Check the client id and client secret (they belong to the app in Seller Central or Vendor Central).",
-            "invalid_grant" => " The refresh token is invalid, expired or revoked: authorise the app again to get a new one.",
-            "unauthorized_client" => " The app is not allowed to use this grant type.",
-            "invalid_scope" => " The scope is not valid for a grantless call.",
-            "server_error" or "temporarily_unavailable" => " Login with Amazon is having trouble; try again later.",
-            _ => string.Empty,
-        };
-        var description = string.IsNullOrEmpty(error?.ErrorDescription) ? string.Empty : $": {error!.ErrorDescription}";
-        var status = response.Status == HttpStatusCode.OK ? HttpStatusCode.BadGateway : response.Status;
-        // A throttled or failing token endpoint is not a refusal of the credentials: trying later may succeed.
-        var kind = SpApiException.KindOf(status) is SpApiFailureKind.Throttled or SpApiFailureKind.ServerError
-            ? SpApiException.KindOf(status)
-            : SpApiFailureKind.AuthenticationFailed;
-        return new SpApiException(
-            $"Login with Amazon refused the token request ({code}{description}).{hint}",
-            Operation, kind, status, error?.Error, error?.ErrorDescription, response.RequestId);
+        var form = credentials.IsGrantless
+            ? new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials"), new("scope", credentials.Scope!) }
+            : new List<KeyValuePair<string, string>> { new("grant_type", "refresh_token"), new("refresh_token", credentials.RefreshToken!.Reveal()) };
+        form.Add(new("client_id", credentials.ClientId));
+        form.Add(new("client_secret", credentials.ClientSecret.Reveal()));
+        return form;
     }
 
     private sealed class TokenResponse
@@ -138,14 +83,5 @@ internal sealed class LwaTokenProvider
 
         [JsonPropertyName("expires_in")]
         public int? ExpiresIn { get; set; }
-    }
-
-    private sealed class LwaError
-    {
-        [JsonPropertyName("error")]
-        public string? Error { get; set; }
-
-        [JsonPropertyName("error_description")]
-        public string? ErrorDescription { get; set; }
     }
 }

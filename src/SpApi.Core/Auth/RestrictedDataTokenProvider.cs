@@ -48,6 +48,8 @@ internal sealed class RestrictedDataTokenProvider
             throw SpApiException.MissingInResponse(SpApiOperations.CreateRestrictedDataToken, "restrictedDataToken with a positive expiresIn");
         }
 
-        return (new SpApiSecret(response.RestrictedDataToken!), TimeSpan.FromSeconds(response.ExpiresIn.Value));
+        // Refused on receipt, so an RDT that would inject header lines is never cached, let alone sent.
+        var token = HeaderValues.RequireSafe(response.RestrictedDataToken!, "a restrictedDataToken", SpApiOperations.CreateRestrictedDataToken.Name);
+        return (new SpApiSecret(token), TimeSpan.FromSeconds(response.ExpiresIn.Value));
     }
 }

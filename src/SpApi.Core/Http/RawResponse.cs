@@ -23,9 +23,19 @@ internal sealed class RawResponse
 
     public string? RequestId => Header("x-amzn-RequestId");
 
-    /// <summary>The x-amzn-RateLimit-Limit value, when the server sent a usable one.</summary>
+    /// <summary>
+    /// The lowest rate believed from x-amzn-RateLimit-Limit, per second: just under SP-API's lowest published
+    /// rate (0.0056/s, one call every three minutes). A lower value would stall paging for hours or overflow a timer.
+    /// </summary>
+    public const double MinSaneRate = 0.0055;
+
+    /// <summary>The highest rate believed: far above any published one (the highest are tens per second).</summary>
+    public const double MaxSaneRate = 1000;
+
+    /// <summary>The x-amzn-RateLimit-Limit value, when the server sent a sane one (a finite rate within <see cref="MinSaneRate"/> and <see cref="MaxSaneRate"/>).</summary>
     public double? RateLimit =>
-        double.TryParse(Header("x-amzn-RateLimit-Limit"), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 ? rate : null;
+        double.TryParse(Header("x-amzn-RateLimit-Limit"), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate)
+        && rate is >= MinSaneRate and <= MaxSaneRate ? rate : null;
 
     /// <summary>A Retry-After given in seconds, when present.</summary>
     public TimeSpan? RetryAfter =>

@@ -18,7 +18,7 @@ internal sealed class RetryPipelines
     private readonly ResiliencePipeline<RawResponse> idempotent;
     private readonly ResiliencePipeline<RawResponse> nonIdempotent;
 
-    // The per-attempt timeout; it starts after the rate-limit wait, not before.
+    // The per-attempt timeout; it starts after the rate-limit wait and the token, when the request leaves.
     private readonly ResiliencePipeline timeout;
 
     public RetryPipelines(SpApiClientOptions options)
@@ -31,8 +31,9 @@ internal sealed class RetryPipelines
     }
 
     /// <summary>
-    /// Runs the attempts of one call: <paramref name="beforeEachAttempt"/> (the rate-limit wait) outside the
-    /// per-attempt timeout, then <paramref name="send"/> inside it, retried as <paramref name="isIdempotent"/> allows.
+    /// Runs the attempts of one call: <paramref name="beforeEachAttempt"/> (the rate-limit wait), then
+    /// <paramref name="send"/> (which times what it sends with <see cref="WithinTimeoutAsync{T}"/>), retried as
+    /// <paramref name="isIdempotent"/> allows.
     /// </summary>
     public async Task<RawResponse> ExecuteAsync(
         string operation,
@@ -53,7 +54,7 @@ internal sealed class RetryPipelines
                         await beforeEachAttempt(ctx.CancellationToken).ConfigureAwait(false);
                     }
 
-                    return await timeout.ExecuteAsync(async ct => await send(ct).ConfigureAwait(false), ctx.CancellationToken).ConfigureAwait(false);
+                    return await send(ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
         }
@@ -62,6 +63,10 @@ internal sealed class RetryPipelines
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>Runs one attempt's exchange within the request timeout, on the client's clock; throws TimeoutRejectedException when it runs out.</summary>
+    public async Task<T> WithinTimeoutAsync<T>(Func<CancellationToken, Task<T>> exchange, CancellationToken cancellationToken) =>
+        await timeout.ExecuteAsync(async ct => await exchange(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     internal static bool ShouldRetry(Outcome<RawResponse> outcome, bool idempotent)
     {
@@ -86,8 +91,11 @@ internal sealed class RetryPipelines
                 or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout);
     }
 
-    private static ResiliencePipeline<RawResponse> Build(SpApiClientOptions options, bool idempotent) =>
-        new ResiliencePipelineBuilder<RawResponse> { TimeProvider = options.TimeProvider }
+    private static ResiliencePipeline<RawResponse> Build(SpApiClientOptions options, bool idempotent)
+    {
+        var builder = new ResiliencePipelineBuilder<RawResponse> { TimeProvider = options.TimeProvider };
+        // Polly refuses a retry strategy of zero attempts, and MaxRetries = 0 (no retries) is a valid setting.
+        return options.MaxRetries == 0 ? builder.Build() : builder
             .AddRetry(new RetryStrategyOptions<RawResponse>
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -116,4 +124,5 @@ internal sealed class RetryPipelines
                 },
             })
             .Build();
+    }
 }

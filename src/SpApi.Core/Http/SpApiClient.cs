@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Polly.Timeout;
-using RestSharp;
 using SpApi.Core.Auth;
 using SpApi.Core.Diagnostics;
 using SpApi.Core.Json;
@@ -16,18 +10,14 @@ using SpApi.Core.Security;
 namespace SpApi.Core.Http;
 
 /// <summary>
-/// The request path of one connection, and the only one in the module:
-/// token (LWA or RDT) → rate-limit bucket → retry policy → send → error mapping, with every step logged
-/// (secrets redacted). It owns one long-lived HttpClient, which the LWA client shares.
+/// The SP-API client of one connection. Its calls, the LWA token exchange and document downloads all leave
+/// through its one <see cref="SendPath"/>: rate-limit bucket → token (LWA or RDT) → send within the timeout →
+/// retry policy → error mapping, with every step logged (secrets redacted).
 /// </summary>
 public sealed class SpApiClient : IDisposable
 {
-    private static readonly string UserAgent = BuildUserAgent();
-
     private readonly SpApiClientOptions options;
-    private readonly HttpClient http;
-    private readonly RestClient rest;
-    private readonly RetryPipelines pipelines;
+    private readonly SendPath send;
     private readonly LwaTokenProvider lwa;
     private readonly RestrictedDataTokenProvider rdt;
 
@@ -36,18 +26,16 @@ public sealed class SpApiClient : IDisposable
     {
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
-        http = new HttpClient(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        rest = new RestClient(http, new RestClientOptions { UserAgent = UserAgent, ThrowOnAnyError = false }, disposeHttpClient: false);
-        pipelines = new RetryPipelines(options);
-        lwa = new LwaTokenProvider(rest, options, pipelines);
+        send = new SendPath(options);
+        lwa = new LwaTokenProvider(send, options);
         rdt = new RestrictedDataTokenProvider(this, options);
     }
 
     /// <summary>The options the client was made with.</summary>
     public SpApiClientOptions Options => options;
 
-    /// <summary>The connection's one HttpClient, for downloads from pre-signed URLs outside SP-API.</summary>
-    internal HttpClient Http => http;
+    /// <summary>The connection's one send path, for downloads from pre-signed URLs outside SP-API.</summary>
+    internal SendPath SendPath => send;
 
     /// <summary>Fetches (or reuses) an access token, proving the credentials work.</summary>
     public async Task VerifyCredentialsAsync(CancellationToken cancellationToken) =>
@@ -104,27 +92,26 @@ public sealed class SpApiClient : IDisposable
     {
         var operation = request.Operation;
         var bucket = options.RateLimiters.For(operation, options.Credentials.AccountKey);
+        var uri = new Uri(options.Endpoint.AbsoluteUri.TrimEnd('/') + request.RelativeUri());
         var refreshedAfterExpiry = false;
         while (true)
         {
-            var token = operation.Restricted
-                ? await rdt.GetAsync(operation, cancellationToken).ConfigureAwait(false)
-                : await lwa.GetAsync(cancellationToken).ConfigureAwait(false);
-            var response = await SendWithRetriesAsync(request, token, bucket, cancellationToken).ConfigureAwait(false);
-
-            if (response.RateLimit is { } rate && bucket.Adjust(rate))
-            {
-                SpApiLogScope.Write(options.Log, new SpApiLogEvent(
-                    SpApiLogLevel.Verbose, SpApiLogKind.RateLimitAdjusted, operation.Name, $"rate adjusted to {rate}/s from x-amzn-RateLimit-Limit"));
-            }
-
+            // The token is taken after the bucket's wait, right before the request leaves, so a long wait
+            // cannot send a token that expired while it waited.
+            var (response, token) = await send.SendAsync(
+                request,
+                uri,
+                async ct => await bucket.AcquireAsync(options.Log, ct).ConfigureAwait(false),
+                ct => operation.Restricted ? rdt.GetAsync(operation, ct) : lwa.GetAsync(ct),
+                cancellationToken).ConfigureAwait(false);
+            AdjustRate(bucket, response);
             if (response.IsSuccess)
             {
                 return response;
             }
 
-            var errors = ReadErrors(response.Body);
-            if (!refreshedAfterExpiry && response.Status == HttpStatusCode.Forbidden && SaysTokenExpired(errors))
+            var errors = ErrorMapper.ReadErrors(response.Body);
+            if (!refreshedAfterExpiry && AmazonSignals.SaysTokenExpired(response, errors))
             {
                 // The token expired early (clock skew, revocation of a cached token): fetch a new one and try once more.
                 refreshedAfterExpiry = true;
@@ -140,158 +127,33 @@ public sealed class SpApiClient : IDisposable
                 continue;
             }
 
-            throw MapError(operation, response, errors);
+            throw ErrorMapper.ForSpApi(operation, response, errors, options.MaxRetries);
         }
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        rest.Dispose();
-        http.Dispose();
-    }
+    public void Dispose() => send.Dispose();
 
-    private async Task<RawResponse> SendWithRetriesAsync(SpApiRequest request, SpApiSecret token, OperationBucket bucket, CancellationToken cancellationToken)
+    // Applies the rate the server reported; a value no SP-API operation could have (0, a millionth, NaN,
+    // a thousand and more per second) would stall or crash the pacing, so it is ignored and logged.
+    private void AdjustRate(OperationBucket bucket, RawResponse response)
     {
-        var operation = request.Operation;
-        try
+        if (response.Header("x-amzn-RateLimit-Limit") is not { } reported)
         {
-            return await pipelines.ExecuteAsync(
-                operation.Name,
-                operation.IsIdempotent,
-                async ct => await bucket.AcquireAsync(options.Log, ct).ConfigureAwait(false),
-                ct => SendOnceAsync(request, token, ct),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is TimeoutRejectedException || (TransportFailure.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
-        {
-            var mayHaveBeenProcessed = !operation.IsIdempotent && !TransportFailure.ProvablyNotSent(ex);
-            var what = ex is TimeoutRejectedException ? $"timed out after {options.RequestTimeout.TotalSeconds:0.#} s" : $"failed: {ex.Message}";
-            var message = mayHaveBeenProcessed
-                ? $"{operation.Name} {what}. The request went out, so Amazon may have processed it; it was not sent again. Check its outcome before you send it again."
-                : $"{operation.Name} {what} (after {options.MaxRetries} retries).";
-            throw new SpApiException(
-                message, operation.Name,
-                ex is TimeoutRejectedException ? SpApiFailureKind.Timeout : SpApiFailureKind.Transport,
-                requestMayHaveBeenProcessed: mayHaveBeenProcessed, innerException: ex);
-        }
-    }
-
-    private async Task<RawResponse> SendOnceAsync(SpApiRequest request, SpApiSecret token, CancellationToken cancellationToken)
-    {
-        var operation = request.Operation;
-        var uri = new Uri(options.Endpoint.AbsoluteUri.TrimEnd('/') + request.RelativeUri());
-        using var message = new HttpRequestMessage(operation.Method, uri);
-        message.Headers.TryAddWithoutValidation("x-amz-access-token", token.Reveal());
-        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        message.Headers.Accept.ParseAdd("application/json");
-        if (request.Body is { } body)
-        {
-            message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return;
         }
 
-        Log(SpApiLogLevel.Verbose, SpApiLogKind.Request, operation, $"{operation.Method} {uri.AbsolutePath}");
-        Log(SpApiLogLevel.Debug, SpApiLogKind.Request, operation, "request headers: " + FormatHeaders(message.Headers));
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-#if NET8_0_OR_GREATER
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value)))
-            .ToList();
-        var raw = new RawResponse(response.StatusCode, bytes, headers);
-        var elapsed = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
-        Log(SpApiLogLevel.Verbose, SpApiLogKind.Response, operation,
-            $"{(int)raw.Status} {raw.Status} in {elapsed:0} ms, request id {raw.RequestId ?? "none"}, rate limit {raw.Header("x-amzn-RateLimit-Limit") ?? "not reported"}");
-        Log(SpApiLogLevel.Debug, SpApiLogKind.Response, operation, "response headers: " + string.Join("; ", headers.Select(h => $"{h.Key}: {h.Value}")));
-        return raw;
-    }
-
-    private void Log(SpApiLogLevel level, SpApiLogKind kind, OperationDescriptor operation, string message) =>
-        SpApiLogScope.Write(options.Log, new SpApiLogEvent(level, kind, operation.Name, message));
-
-    private static string FormatHeaders(System.Net.Http.Headers.HttpHeaders headers) =>
-        string.Join("; ", headers.Select(h =>
-            $"{h.Key}: {(IsSecretHeader(h.Key) ? "[redacted]" : string.Join(",", h.Value))}"));
-
-    private static bool IsSecretHeader(string name) =>
-        name.Equals("x-amz-access-token", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
-
-    private static bool SaysTokenExpired(IReadOnlyList<SpApiError> errors) =>
-        errors.Any(e => (e.Message + " " + e.Details).IndexOf("expired", StringComparison.OrdinalIgnoreCase) >= 0);
-
-    private static IReadOnlyList<SpApiError> ReadErrors(byte[] body)
-    {
-        try
+        var message = response.RateLimit is { } rate
+            ? bucket.Adjust(rate) ? $"rate adjusted to {rate}/s from x-amzn-RateLimit-Limit" : null
+            : $"ignored x-amzn-RateLimit-Limit: {ServerText.Clean(reported)}, which is not a rate between {RawResponse.MinSaneRate} and {RawResponse.MaxSaneRate} per second; the rate stays {bucket.Rate:0.####}/s";
+        if (message is not null)
         {
-            return JsonSerializer.Deserialize<ErrorList>(body, SpApiJson.Options)?.Errors ?? new List<SpApiError>();
+            SpApiLogScope.Write(options.Log, new SpApiLogEvent(SpApiLogLevel.Verbose, SpApiLogKind.RateLimitAdjusted, bucket.Operation.Name, message));
         }
-        catch (JsonException)
-        {
-            return Array.Empty<SpApiError>();
-        }
-    }
-
-    private SpApiException MapError(OperationDescriptor operation, RawResponse response, IReadOnlyList<SpApiError> errors)
-    {
-        var first = errors.FirstOrDefault();
-        var status = (int)response.Status;
-        var summary = first is null ? $"HTTP {status} {response.Status}" : $"HTTP {status} {first.ToString().TrimEnd('.')}";
-        if (errors.Count > 1)
-        {
-            summary += $" (and {errors.Count - 1} more error(s))";
-        }
-
-        var mayHaveBeenProcessed = !operation.IsIdempotent && status >= 500;
-        var message = status switch
-        {
-            429 => $"{operation.Name} was throttled (HTTP 429) and still was after {options.MaxRetries} retries: {summary}.",
-            _ when mayHaveBeenProcessed => $"{operation.Name} failed with {summary}. The server received the request and may have processed it; it was not sent again. Check its outcome before you send it again.",
-            _ => $"{operation.Name} failed with {summary}.",
-        };
-        if (response.RequestId is { } requestId)
-        {
-            message += $" Request id: {requestId}.";
-        }
-
-        return new SpApiException(
-            message, operation.Name, SpApiException.KindOf(response.Status), response.Status, first?.Code, first?.Details, response.RequestId, errors,
-            mayHaveBeenProcessed);
-    }
-
-    private static HttpMessageHandler CreateHandler()
-    {
-#if NET8_0_OR_GREATER
-        // Long-lived client: recycle pooled connections so DNS changes are picked up.
-        return new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-#else
-        return new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
-    }
-
-    private static string BuildUserAgent()
-    {
-        var version = typeof(SpApiClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+');
-        return $"SpApi/{(plus > 0 ? version.Substring(0, plus) : version)} (Language=CSharp; Platform=PowerShell)";
     }
 
     private sealed class PayloadEnvelope<T>
     {
         public T? Payload { get; set; }
-    }
-
-    private sealed class ErrorList
-    {
-        public List<SpApiError>? Errors { get; set; }
     }
 }

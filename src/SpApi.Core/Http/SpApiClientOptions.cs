@@ -49,8 +49,34 @@ public sealed class SpApiClientOptions
     /// <summary>How long one attempt may take, from sending to the end of the body (default 100 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The largest JSON response body read, counted after decompression (default 64 MiB). The largest real page
+    /// is getCustomerInvoices at its page size of 100, each invoice a base64 PDF: at a generous 400 KB per
+    /// PDF that is about 53 MB, so 64 MiB leaves room while an endless or a decompression-bomb body is
+    /// stopped long before it threatens the process. Error bodies meet the same limit.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest document downloaded from a pre-signed URL, counted after decompression (default 2 GiB). A
+    /// tax-invoice export is a zip of at most a few hundred MB; the cap only stops a body that never ends
+    /// from filling the disk.
+    /// </summary>
+    public long MaxDownloadBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// The transport under the send path; null for the default (sockets, gzip, no redirects). Tests pass an
+    /// in-memory handler. It must not follow redirects itself; the client disposes it with itself.
+    /// </summary>
+    public HttpMessageHandler? Transport { get; init; }
+
     internal void Validate()
     {
+        if (MaxResponseBytes <= 0 || MaxDownloadBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), "MaxResponseBytes and MaxDownloadBytes must be positive.");
+        }
+
         if (MaxRetries is < 0 or > 20)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries must be between 0 and 20.");

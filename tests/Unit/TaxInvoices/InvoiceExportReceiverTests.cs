@@ -90,6 +90,25 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         Assert.Equal(0, sandbox.Counters.Throttled);
     }
 
+    [Fact]
+    public async Task ADownloadSurvivesA503AResetAndALapsedUrlInOneRun()
+    {
+        // Today's failure mode: one 503 on a download ended the whole run. Now the download is retried like a
+        // GET, and a URL that lapsed on the way is renewed by the receiver as before.
+        await using var sandbox = await StartAsync(o => o.ExpiredDocumentUrls = 1);
+        var client = sandbox.Client();
+        var api = new TaxInvoicesApi(client);
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+        sandbox.State.Faults.Inject(FaultKind.ServiceUnavailable, 1, "download");
+        sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "download");
+
+        var files = await ReceiveAsync(api, exportId, new FakeTimeProvider());
+
+        Assert.Equal(4, files.Count);
+        Assert.Equal(2, sandbox.Counters.RequestsFor("getInvoicesDocument"));
+        Assert.Equal(1, sandbox.Counters.DocumentDownloads);
+    }
+
     [Theory]
     [InlineData("ERROR")]
     [InlineData("CANCELLED")]

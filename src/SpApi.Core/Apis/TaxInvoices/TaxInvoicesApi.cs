@@ -13,7 +13,7 @@ public sealed class TaxInvoicesApi
     /// <summary>Creates the API over a client.</summary>
     public TaxInvoicesApi(SpApiClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
 
-    /// <summary>The connection's client, whose HttpClient also downloads the documents.</summary>
+    /// <summary>The connection's client, whose send path also downloads the documents.</summary>
     internal SpApiClient Client => client;
 
     /// <summary>getInvoicesAttributes: the statuses, types and identifier names a marketplace accepts.</summary>

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Polly.Timeout;
+using SpApi.Core.Files;
+using SpApi.Core.Json;
+using SpApi.Core.Operations;
+
+namespace SpApi.Core.Http;
+
+/// <summary>
+/// The one place a failed exchange becomes an exception, for SP-API calls, the token exchange and downloads
+/// alike. The kind comes from the status or the exception type, never from the server's text; the server's
+/// text that goes into a message is cleaned and capped (<see cref="ServerText"/>).
+/// </summary>
+internal static class ErrorMapper
+{
+    /// <summary>The operation name of downloads from pre-signed URLs, in logs and exceptions.</summary>
+    public const string Download = "download";
+
+    /// <summary>The operation name of the token exchange, in logs and exceptions.</summary>
+    public const string Lwa = "LWA";
+
+    /// <summary>SP-API's {"errors":[...]} list of a response, cleaned; empty when the body is not that shape.</summary>
+    public static IReadOnlyList<SpApiError> ReadErrors(byte[] body)
+    {
+        try
+        {
+            var errors = JsonSerializer.Deserialize<ErrorList>(body, SpApiJson.Options)?.Errors ?? new List<SpApiError>();
+            return errors.Select(e => new SpApiError
+            {
+                Code = ServerText.Clean(e.Code) ?? string.Empty,
+                Message = ServerText.Clean(e.Message) ?? string.Empty,
+                Details = ServerText.Clean(e.Details),
+            }).ToList();
+        }
+        catch (JsonException)
+        {
+            return Array.Empty<SpApiError>();
+        }
+    }
+
+    /// <summary>A failed SP-API response, after every retry the policy allowed.</summary>
+    public static SpApiException ForSpApi(OperationDescriptor operation, RawResponse response, IReadOnlyList<SpApiError> errors, int maxRetries)
+    {
+        var first = errors.FirstOrDefault();
+        var status = (int)response.Status;
+        var summary = first is null ? $"HTTP {status} {response.Status}" : $"HTTP {status} {first.ToString().TrimEnd('.')}";
+        if (errors.Count > 1)
+        {
+            summary += $" (and {errors.Count - 1} more error(s))";
+        }
+
+        // SP-API never redirects: a 3xx comes from something in between, and it was not followed (the request
+        // carries the access token). For a submission it proves nothing about whether the server got it.
+        var redirect = status is >= 300 and < 400;
+        var mayHaveBeenProcessed = !operation.IsIdempotent && (status >= 500 || redirect);
+        var message = status switch
+        {
+            429 => $"{operation.Name} was throttled (HTTP 429) and still was after {maxRetries} retries: {summary}.",
+            _ when redirect && mayHaveBeenProcessed => $"{operation.Name} was answered with a redirect ({summary}), which SP-API never sends; it was not followed. Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
+            _ when redirect => $"{operation.Name} was answered with a redirect ({summary}), which SP-API never sends; it was not followed, so the access token went nowhere else.",
+            _ when mayHaveBeenProcessed => $"{operation.Name} failed with {summary}. The server received the request and may have processed it; it was not sent again. Check its outcome before you send it again.",
+            _ => $"{operation.Name} failed with {summary}.",
+        };
+        if (response.RequestId is { } requestId)
+        {
+            message += $" Request id: {ServerText.Clean(requestId)}.";
+        }
+
+        return new SpApiException(
+            message, operation.Name, SpApiException.KindOf(response.Status), response.Status, first?.Code, first?.Details, response.RequestId, errors,
+            mayHaveBeenProcessed);
+    }
+
+    /// <summary>A failed download: a lapsed URL (ask for a new one), or any other status.</summary>
+    public static Exception ForDownload(Uri url, RawResponse response)
+    {
+        if (AmazonSignals.SaysUrlExpired(response))
+        {
+            return new DocumentUrlExpiredException($"The document URL for {url.AbsolutePath} had expired.");
+        }
+
+        var status = (int)response.Status;
+        var message = status is >= 300 and < 400
+            ? $"Downloading {url.AbsolutePath} was answered with a redirect (HTTP {status}) that was not followed: only redirects to https are."
+            : $"Downloading {url.AbsolutePath} failed with HTTP {status}.";
+        return new SpApiException(message, Download, SpApiException.KindOf(response.Status), response.Status, requestId: response.RequestId);
+    }
+
+    /// <summary>A body past its limit; not retried, since the same request would get the same body.</summary>
+    public static SpApiException ForTooLarge(string operation, ResponseTooLargeException tooLarge) =>
+        new($"{operation}: {tooLarge.Message} The response was not read further.", operation, SpApiFailureKind.InvalidResponse, innerException: tooLarge);
+
+    /// <summary>No answer in time on every attempt, or a connection that failed.</summary>
+    public static SpApiException ForTransport(string operation, bool isIdempotent, Exception failure, SpApiClientOptions options)
+    {
+        var timedOut = failure is TimeoutRejectedException;
+        var mayHaveBeenProcessed = !isIdempotent && !TransportFailure.ProvablyNotSent(failure);
+        var what = timedOut ? $"timed out after {options.RequestTimeout.TotalSeconds:0.#} s" : $"failed: {failure.Message}";
+        var message = mayHaveBeenProcessed
+            ? $"{operation} {what}. The request went out, so Amazon may have processed it; it was not sent again. Check its outcome before you send it again."
+            : $"{operation} {what} (after {options.MaxRetries} retries).";
+        return new SpApiException(
+            message, operation, timedOut ? SpApiFailureKind.Timeout : SpApiFailureKind.Transport,
+            requestMayHaveBeenProcessed: mayHaveBeenProcessed, innerException: failure);
+    }
+
+    /// <summary>Login with Amazon's refusal of a token request, with a hint for each of its documented errors.</summary>
+    public static SpApiException ForLwa(RawResponse response)
+    {
+        LwaError? error = null;
+        try
+        {
+            error = JsonSerializer.Deserialize<LwaError>(response.Body, SpApiJson.Options);
+        }
+        catch (JsonException)
+        {
+            // Not LWA's error shape (a proxy's HTML page, say); the status alone must do.
+        }
+
+        var code = ServerText.Clean(error?.Error) ?? $"http_{(int)response.Status}";
+        var hint = code switch
+        {
+            "invalid_client" => " Check the client id and client secret (they belong to the app in Seller Central or Vendor Central).",
+            "invalid_grant" => " The refresh token is invalid, expired or revoked: authorise the app again to get a new one.",
+            "unauthorized_client" => " The app is not allowed to use this grant type.",
+            "invalid_scope" => " The scope is not valid for a grantless call.",
+            "server_error" or "temporarily_unavailable" => " Login with Amazon is having trouble; try again later.",
+            _ => string.Empty,
+        };
+        var errorDescription = ServerText.Clean(error?.ErrorDescription);
+        var description = string.IsNullOrEmpty(errorDescription) ? string.Empty : $": {errorDescription}";
+        var status = response.Status == HttpStatusCode.OK ? HttpStatusCode.BadGateway : response.Status;
+        // A throttled or failing token endpoint is not a refusal of the credentials: trying later may succeed.
+        var kind = SpApiException.KindOf(status) is SpApiFailureKind.Throttled or SpApiFailureKind.ServerError
+            ? SpApiException.KindOf(status)
+            : SpApiFailureKind.AuthenticationFailed;
+        return new SpApiException(
+            $"Login with Amazon refused the token request ({code}{description}).{hint}",
+            Lwa, kind, status, ServerText.Clean(error?.Error), errorDescription, response.RequestId);
+    }
+
+    private sealed class ErrorList
+    {
+        public List<SpApiError>? Errors { get; set; }
+    }
+
+    private sealed class LwaError
+    {
+        [JsonPropertyName("error")]
+        public string? Error { get; set; }
+
+        [JsonPropertyName("error_description")]
+        public string? ErrorDescription { get; set; }
+    }
+}
