@@ -48,4 +48,11 @@ Describe 'The package' {
         $missing = @($named | Where-Object { -not (Test-Path (Join-Path $module $_)) })
         $missing | Should -BeNullOrEmpty -Because "$($missing -join ', ') are named but not shipped"
     }
+
+    It 'has a source manifest that is valid where it lies' {
+        # module/SpApi.psd1 is the one source manifest; build.ps1 stamps its version into the staged copy.
+        $source = Test-ModuleManifest -Path (Join-Path $PSScriptRoot '../../module/SpApi.psd1') -ErrorAction Stop
+        $source.Name | Should -Be 'SpApi'
+        ($source.ExportedCmdlets.Keys | Sort-Object) | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
 }
