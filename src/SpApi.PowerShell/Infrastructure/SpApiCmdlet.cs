@@ -90,26 +90,35 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         OrTerminate(() => RunCore(work), validationErrorId, target);
 
     /// <summary>
-    /// The one form of a per-item failure: runs <paramref name="work"/> and returns its result or, if it fails,
-    /// writes the classifier's ErrorRecord as a non-terminating error, so the next item still runs, and returns null.
+    /// The one form of a per-item failure: runs <paramref name="work"/> and, if it fails, writes the classifier's
+    /// ErrorRecord as a non-terminating error, so the next item still runs. Says whether the work succeeded.
     /// </summary>
-    private protected T? OrWriteError<T>(Func<T> work, string validationErrorId, object? target)
-        where T : class
+    private protected bool OrWriteError(Action work, string validationErrorId, object? target)
     {
         try
         {
-            return work();
+            work();
+            return true;
         }
         catch (Exception ex) when (!PowerShellFailure.Is(ex))
         {
             WriteError(ToErrorRecord(ex, validationErrorId, target));
-            return null;
+            return false;
         }
     }
 
-    /// <summary>Runs Core work as <see cref="OrWriteError{T}(Func{T}, string, object?)"/> does; for per-item work.</summary>
+    /// <summary>As <see cref="OrWriteError(Action, string, object?)"/>, returning the work's result, or null after a failure.</summary>
+    private protected T? OrWriteError<T>(Func<T> work, string validationErrorId, object? target)
+        where T : class
+    {
+        T? result = null;
+        // A block body, so the lambda is an Action and does not bind to this overload again.
+        return OrWriteError(() => { result = work(); }, validationErrorId, target) ? result : null;
+    }
+
+    /// <summary>Runs Core work as <see cref="OrWriteError(Action, string, object?)"/> does; for per-item work.</summary>
     private protected void RunCoreOrWriteError(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target) =>
-        OrWriteError(() => { RunCore(work); return work; /* any non-null result says it succeeded */ }, validationErrorId, target);
+        OrWriteError(() => RunCore(work), validationErrorId, target);
 
     /// <summary>Runs <paramref name="run"/> with a progress bar that is completed when it ends, however it ends.</summary>
     private protected void WithProgress(ProgressRecord record, Action run)
