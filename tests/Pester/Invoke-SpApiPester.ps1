@@ -9,6 +9,8 @@
     (SPAPI_RATE_SCALE), so Tax Invoices' one-document-a-minute limit becomes one a second.
 .EXAMPLE
     ./tests/Pester/Invoke-SpApiPester.ps1 -ModuleManifest ./out/SpApi/SpApi.psd1
+.EXAMPLE
+    ./tests/Pester/Invoke-SpApiPester.ps1 -ModuleManifest ./out/SpApi/SpApi.psd1 -Path ./tests/Pester/Connection.Tests.ps1
 #>
 [CmdletBinding()]
 param(
@@ -21,7 +23,10 @@ param(
     # A name for this run in the summary line, such as "staged module" or "package".
     [string] $Label = 'Pester',
 
-    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')] [string] $Verbosity = 'Detailed'
+    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')] [string] $Verbosity = 'Detailed',
+
+    # Test files to run instead of the whole suite, for a quick run while working on one area.
+    [string[]] $Path = @($PSScriptRoot)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -35,7 +40,7 @@ $pesterVersion = ($project.Project.ItemGroup.PackageDownload | Where-Object Incl
 Import-Module (Join-Path $packages "packages/pester/$pesterVersion/tools/Pester.psd1") -Force
 
 $pester = New-PesterConfiguration
-$pester.Run.Path = $PSScriptRoot
+$pester.Run.Path = @($Path | ForEach-Object { (Resolve-Path -Path $_).ProviderPath })
 $pester.Run.PassThru = $true
 $pester.Output.Verbosity = $Verbosity
 
