@@ -123,10 +123,25 @@ function Invoke-Build {
 function Invoke-InNewProcess {
     # Runs a script in a job: a new process of the running PowerShell, however it was installed (a .NET
     # tool runs as dotnet, so the process path is no way to start it). Its output streams back as it comes.
+    # A job still running after -TimeoutMinutes is stopped and reported: a test process that hangs (a
+    # deadlock, a crash that leaves the job's pipe open) ends the run with a clear error instead of never.
     [CmdletBinding()]
-    param([string] $Script, [hashtable] $Arguments)
-    Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList $Script, $Arguments |
-        Receive-Job -Wait -AutoRemoveJob
+    param([string] $Script, [hashtable] $Arguments, [double] $TimeoutMinutes = 10)
+    $job = Start-Job -ScriptBlock { param($script, $arguments) & $script @arguments } -ArgumentList $Script, $Arguments
+    try {
+        $deadline = [datetime]::UtcNow.AddMinutes($TimeoutMinutes)
+        while ($job.State -in 'NotStarted', 'Running' -and [datetime]::UtcNow -lt $deadline) {
+            $job | Receive-Job
+            $null = $job | Wait-Job -Timeout 2
+        }
+        $job | Receive-Job
+        if ($job.State -in 'NotStarted', 'Running') {
+            throw "$(Split-Path -Leaf $Script) did not finish within $TimeoutMinutes minutes, so it was stopped."
+        }
+    }
+    finally {
+        $job | Remove-Job -Force
+    }
 }
 
 function New-AboutTopic {
@@ -185,7 +200,14 @@ function Invoke-PesterSuite {
     param([string] $Label, [string] $Manifest)
     # Each copy of the module loads in a process of its own, never in the build session.
     $arguments = @{ ModuleManifest = $Manifest; Configuration = $Configuration; Label = $Label }
-    $output = Invoke-InNewProcess -Script (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1') -Arguments $arguments -ErrorAction Continue
+    try {
+        $output = Invoke-InNewProcess -Script (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1') -Arguments $arguments -ErrorAction Continue
+    }
+    catch {
+        # A run that hung is one failure in the summary, and the next suite still runs.
+        Write-Host "$Label`: $($_.Exception.Message)"
+        $output = @()
+    }
     $counts = @($output | Where-Object { $_.PSObject.Properties['Failed'] }) | Select-Object -Last 1
     if (-not $counts) { return [pscustomobject]@{ Label = $Label; Passed = 0; Failed = 1; Skipped = 0 } }
     [pscustomobject]@{ Label = $Label; Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
