@@ -14,12 +14,12 @@ namespace SpApi.Core.Auth;
 /// </summary>
 internal sealed class RestrictedDataTokenProvider
 {
-    private readonly SpApiClient client;
+    private readonly TokensApi tokens;
     private readonly SpApiClientOptions options;
 
     public RestrictedDataTokenProvider(SpApiClient client, SpApiClientOptions options)
     {
-        this.client = client;
+        tokens = new TokensApi(client);
         this.options = options;
     }
 
@@ -37,19 +37,10 @@ internal sealed class RestrictedDataTokenProvider
         SpApiLogScope.Write(options.Log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.Token, operation.Name,
             $"requesting a restricted data token for {operation.Method} {operation.PathTemplate}"));
-        var body = new CreateRestrictedDataTokenRequest
-        {
-            RestrictedResources = { new RestrictedResource { Method = operation.Method.Method, Path = operation.PathTemplate } },
-        };
-        var response = await client.SendAsync<CreateRestrictedDataTokenResponse>(
-            new SpApiRequest(SpApiOperations.CreateRestrictedDataToken).WithJsonBody(body), cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(response.RestrictedDataToken) || response.ExpiresIn is not > 0)
-        {
-            throw SpApiException.MissingInResponse(SpApiOperations.CreateRestrictedDataToken, "restrictedDataToken with a positive expiresIn");
-        }
+        var response = await tokens.CreateRestrictedDataTokenAsync(operation, cancellationToken).ConfigureAwait(false);
 
         // Refused on receipt, so an RDT that would inject header lines is never cached, let alone sent.
         var token = HeaderValues.RequireSafe(response.RestrictedDataToken!, "a restrictedDataToken", SpApiOperations.CreateRestrictedDataToken.Name);
-        return (new SpApiSecret(token), TimeSpan.FromSeconds(response.ExpiresIn.Value));
+        return (new SpApiSecret(token), TimeSpan.FromSeconds(response.ExpiresIn!.Value));
     }
 }
