@@ -5,18 +5,20 @@ if ($PSEdition -eq 'Core') {
     if ($PSVersionTable.PSVersion -lt [version] '7.4') {
         throw "SpApi needs PowerShell 7.4 or later, or Windows PowerShell 5.1; this is PowerShell $($PSVersionTable.PSVersion). Install PowerShell 7.4+ (https://aka.ms/powershell)."
     }
-    $assembly = Join-Path -Path $PSScriptRoot -ChildPath 'bin/net8.0/SpApi.PowerShell.dll'
+    # LoadFrom, not Add-Type (whose own start-up cost about 100 ms), and the loader type by name from that
+    # assembly, not as a type literal that PowerShell would look for in every loaded assembly.
+    $assembly = [System.Reflection.Assembly]::LoadFrom("$PSScriptRoot/bin/net8.0/SpApi.PowerShell.dll")
     # SpApi.Core and its dependencies load in the module's own AssemblyLoadContext, from bin/net8.0/lib,
-    # before the cmdlets can ask for them: only the cmdlet assembly enters the shared context. LoadFrom,
-    # not Add-Type: Add-Type's own start-up cost about 100 ms of Import-Module (docs/benchmarks.md).
-    $null = [System.Reflection.Assembly]::LoadFrom($assembly)
-    [SpApi.PowerShell.Loading.PrivateLoadContext]::Initialize((Join-Path -Path $PSScriptRoot -ChildPath 'bin/net8.0/lib'))
+    # before the cmdlets can ask for them: only the cmdlet assembly enters the shared context.
+    $assembly.GetType('SpApi.PowerShell.Loading.PrivateLoadContext', $true)::Initialize("$PSScriptRoot/bin/net8.0/lib")
 }
 else {
     # Windows PowerShell 5.1 may default to TLS 1.0/1.1; SP-API needs TLS 1.2. Add it, keep what is set.
     [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
-    $assembly = Join-Path -Path $PSScriptRoot -ChildPath 'bin/net472/SpApi.PowerShell.dll'
+    $assembly = [System.Reflection.Assembly]::LoadFrom("$PSScriptRoot/bin/net472/SpApi.PowerShell.dll")
 }
 
-$binary = Import-Module -Name $assembly -PassThru -ErrorAction Stop
+# By the loaded assembly rather than by path: Import-Module of a path resolves, checks and loads the file
+# again, which was most of what isolation added to Import-Module (docs/benchmarks.md).
+$binary = Import-Module -Assembly $assembly -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

@@ -40,7 +40,8 @@ $pesterVersion = ($project.Project.ItemGroup.PackageDownload | Where-Object Incl
 Import-Module (Join-Path $packages "packages/pester/$pesterVersion/tools/Pester.psd1") -Force
 
 $pester = New-PesterConfiguration
-$pester.Run.Path = @($Path | ForEach-Object { (Resolve-Path -Path $_).ProviderPath })
+# pwsh -File passes "a,b" as one string, so commas separate paths too.
+$pester.Run.Path = @($Path -split "," | ForEach-Object { (Resolve-Path -Path $_).ProviderPath })
 $pester.Run.PassThru = $true
 $pester.Output.Verbosity = $Verbosity
 
