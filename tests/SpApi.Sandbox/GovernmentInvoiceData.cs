@@ -33,9 +33,11 @@ public sealed class SandboxGovernmentInvoice
     /// <summary>When set, the request ends in ERROR with these errors.</summary>
     public IReadOnlyList<SandboxInvoiceError>? FailsWith { get; init; }
 
-    /// <summary>PROCESSING, SUCCESS or ERROR, by the time since it was received.</summary>
+    /// <summary>PROCESSING, SUCCESS or ERROR, by the time since it was received; a shipment whose id starts with SANDBOX-PROCESSING never ends.</summary>
     public string Status(SandboxOptions options) =>
-        DateTimeOffset.UtcNow - RequestedAt < options.GovernmentInvoiceDelay ? "PROCESSING" : FailsWith is null ? "SUCCESS" : "ERROR";
+        DateTimeOffset.UtcNow - RequestedAt < options.GovernmentInvoiceDelay || ShipmentId.StartsWith("SANDBOX-PROCESSING", StringComparison.Ordinal)
+            ? "PROCESSING"
+            : FailsWith is null ? "SUCCESS" : "ERROR";
 
     /// <summary>The document: the NF-e XML, or a one-page PDF of it (its DANFE).</summary>
     public byte[] Document(string fileFormat) => fileFormat == "PDF"
