@@ -6,7 +6,7 @@ namespace SpApi.Core.Apis.TaxInvoices;
 public sealed class CarrierDetailsContext
 {
     /// <summary>The only contextType the model has; sent with every carrier.</summary>
-    public const string Type = "CarrierDetailsContext";
+    public const string ContextTypeName = "CarrierDetailsContext";
 
     /// <summary>The name of the carrier, as registered with state and federal tax authorities.</summary>
     [JsonPropertyName("name")]
@@ -18,7 +18,7 @@ public sealed class CarrierDetailsContext
 
     /// <summary>The type of additional information: CarrierDetailsContext.</summary>
     [JsonPropertyName("contextType")]
-    public string ContextType { get; set; } = Type;
+    public string ContextType { get; set; } = ContextTypeName;
 
     /// <summary>The tax identification number of the carrier (CNPJ or CPF).</summary>
     [JsonPropertyName("federalTaxId")]
