@@ -14,6 +14,12 @@ internal static class ControlEndpoints
             state.Reset();
             return Results.NoContent();
         });
+        app.MapPost("/_sandbox/expired-document-urls", (int count) =>
+        {
+            // The next count document URLs are issued already expired, as SandboxOptions.ExpiredDocumentUrls does at start.
+            Interlocked.Exchange(ref state.ExpiredUrlsLeft, count);
+            return Results.NoContent();
+        });
         app.MapPost("/_sandbox/faults", (string kind, int? count, string? operation) =>
         {
             if (!Enum.TryParse<FaultKind>(kind, ignoreCase: true, out var fault))

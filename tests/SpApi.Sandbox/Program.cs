@@ -18,6 +18,10 @@ for (var i = 0; i + 1 < args.Length; i += 2)
             // Every export document carries this many MB of filler, for the large-download benchmark.
             options.BulkEntryBytes = long.Parse(args[i + 1], CultureInfo.InvariantCulture) << 20;
             break;
+        case "--government-invoice-delay":
+            // Seconds a government invoice request stays PROCESSING.
+            options.GovernmentInvoiceDelay = TimeSpan.FromSeconds(double.Parse(args[i + 1], CultureInfo.InvariantCulture));
+            break;
         case "--invoices":
             // N customer invoices spread over the last 7 days, for volume benchmarks.
             var count = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -25,7 +29,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
             options.CustomerInvoices.AddRange(SandboxInvoice.Generate(DateTimeOffset.UtcNow, count, TimeSpan.FromDays(7) / (count + 1)));
             break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>, --invoices <count>, --document-mb <size>.");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>, --invoices <count>, --document-mb <size>, --government-invoice-delay <seconds>.");
             return 2;
     }
 }

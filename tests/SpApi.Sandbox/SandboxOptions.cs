@@ -39,13 +39,16 @@ public sealed class SandboxOptions
     /// <summary>How long an export takes: REQUESTED for the first half, PROCESSING for the second, then DONE.</summary>
     public TimeSpan ExportDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long a government invoice request stays PROCESSING before it ends in SUCCESS (or ERROR, for the shipments that fail).</summary>
+    public TimeSpan GovernmentInvoiceDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many invoices go into one document (zip).</summary>
     public int InvoicesPerDocument { get; set; } = 25;
 
     /// <summary>How long a document URL works; Amazon's expire after 30 seconds.</summary>
     public TimeSpan DocumentUrlLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many of the next document URLs are issued already expired, to exercise renewal.</summary>
+    /// <summary>How many of the next document URLs (export or government invoice) are issued already expired, to exercise renewal.</summary>
     public int ExpiredDocumentUrls { get; set; }
 
     /// <summary>Adds an incompressible entry of this many bytes to every document, for volume benchmarks.</summary>

@@ -39,6 +39,7 @@ public sealed class SandboxServer : IAsyncDisposable
         TokensEndpoints.Map(app, state);
         CustomerInvoiceEndpoints.Map(app, state);
         TaxInvoiceEndpoints.Map(app, state);
+        GovernmentInvoiceEndpoints.Map(app, state);
         InvoiceSubmissionEndpoints.Map(app, state);
         TransactionStatusEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);

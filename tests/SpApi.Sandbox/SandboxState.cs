@@ -31,6 +31,9 @@ public sealed class SandboxState
     /// <summary>The exports it started with and those requested with createInvoicesExport.</summary>
     public SandboxExportJobs ExportJobs { get; }
 
+    /// <summary>The government invoice requests received with createGovernmentInvoice.</summary>
+    public SandboxGovernmentInvoices GovernmentInvoices { get; } = new();
+
     /// <summary>The invoice submissions accepted, and the invoice ids each API has seen.</summary>
     public SandboxTransactions Transactions { get; }
 

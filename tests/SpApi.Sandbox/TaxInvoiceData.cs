@@ -33,6 +33,12 @@ public static class TaxInvoiceAttributes
     /// <summary>Transaction types.</summary>
     public static readonly string[] TransactionTypes = { "FBA_OUTBOUND", "FBA_INBOUND", "FBA_REMOVAL" };
 
+    /// <summary>The invoice type of a government invoice for an FBA inbound shipment (the model's vectors); offered besides the others.</summary>
+    public static readonly string[] GovernmentInvoiceTypes = { "REMITTANCE" };
+
+    /// <summary>The transaction type of an FBA inbound shipment's government invoice (the model's vectors).</summary>
+    public static readonly string[] GovernmentTransactionTypes = { "INBOUND_SHIPMENT" };
+
     /// <summary>Transaction identifier names.</summary>
     public static readonly string[] IdentifierNames = { "SHIPMENT_ID", "ORDER_ID" };
 }

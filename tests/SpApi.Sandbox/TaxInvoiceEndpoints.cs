@@ -27,9 +27,9 @@ internal static class TaxInvoiceEndpoints
                 invoicesAttributes = new
                 {
                     invoiceStatusOptions = Options(TaxInvoiceAttributes.Statuses),
-                    invoiceTypeOptions = Options(TaxInvoiceAttributes.InvoiceTypes),
+                    invoiceTypeOptions = Options(TaxInvoiceAttributes.InvoiceTypes.Concat(TaxInvoiceAttributes.GovernmentInvoiceTypes)),
                     transactionIdentifierNameOptions = Options(TaxInvoiceAttributes.IdentifierNames),
-                    transactionTypeOptions = Options(TaxInvoiceAttributes.TransactionTypes),
+                    transactionTypeOptions = Options(TaxInvoiceAttributes.TransactionTypes.Concat(TaxInvoiceAttributes.GovernmentTransactionTypes)),
                 },
             }));
 
@@ -267,7 +267,7 @@ internal static class TaxInvoiceEndpoints
 
     private static object[] Options(IEnumerable<string> values) => values.Select(v => (object)new { value = v, description = v.Replace('_', ' ').ToLowerInvariant() }).ToArray();
 
-    private static IResult? NotBrazil(string? marketplaceId) =>
+    internal static IResult? NotBrazil(string? marketplaceId) =>
         marketplaceId == Brazil ? null : SpApiResults.InvalidInput($"The Tax Invoices API serves the Brazil marketplace ({Brazil}) only, not '{marketplaceId}'.");
 
     private static bool Matches(string? filter, string value) => string.IsNullOrEmpty(filter) || filter == value;
@@ -282,10 +282,10 @@ internal static class TaxInvoiceEndpoints
             DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
     }
 
-    private static string Sign(string documentId, long expires) =>
+    internal static string Sign(string documentId, long expires) =>
         Convert.ToHexString(HMACSHA256.HashData(UrlKey, Encoding.UTF8.GetBytes($"{documentId}|{expires}")));
 
-    private static Task S3Error(HttpContext context, string code, string message)
+    internal static Task S3Error(HttpContext context, string code, string message)
     {
         context.Response.StatusCode = 403;
         context.Response.ContentType = "application/xml";

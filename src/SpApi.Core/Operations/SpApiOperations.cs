@@ -103,6 +103,21 @@ public static class SpApiOperations
         "getInvoicesAttributes", TaxInvoices, "2024-06-19", HttpMethod.Get,
         "/tax/invoices/2024-06-19/attributes", 1, 1);
 
+    /// <summary>Tax Invoices 2024-06-19 createGovernmentInvoice (one a minute; the model's last published plan).</summary>
+    public static readonly OperationDescriptor CreateGovernmentInvoice = new(
+        "createGovernmentInvoice", TaxInvoices, "2024-06-19", HttpMethod.Post,
+        "/tax/invoices/2024-06-19/governmentInvoiceRequests", 0.0167, 1);
+
+    /// <summary>Tax Invoices 2024-06-19 getGovernmentInvoiceStatus (one a minute).</summary>
+    public static readonly OperationDescriptor GetGovernmentInvoiceStatus = new(
+        "getGovernmentInvoiceStatus", TaxInvoices, "2024-06-19", HttpMethod.Get,
+        "/tax/invoices/2024-06-19/governmentInvoiceRequests", 0.0167, 1);
+
+    /// <summary>Tax Invoices 2024-06-19 getGovernmentInvoiceDocument (one a minute).</summary>
+    public static readonly OperationDescriptor GetGovernmentInvoiceDocument = new(
+        "getGovernmentInvoiceDocument", TaxInvoices, "2024-06-19", HttpMethod.Get,
+        "/tax/invoices/2024-06-19/governmentInvoiceRequests/{shipmentId}", 0.0167, 1);
+
     /// <summary>
     /// Every operation the module calls: each descriptor field above, in declaration order. Read from the
     /// fields rather than listed, so a new operation cannot be left out of the limiter's or sandbox's view.

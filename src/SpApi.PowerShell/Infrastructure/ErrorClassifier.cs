@@ -48,6 +48,10 @@ internal static class ErrorClassifier
                 return (ErrorIds.TransactionWaitTimeout, ErrorCategory.OperationTimeout);
             case InvoiceExportTimeoutException:
                 return (ErrorIds.InvoiceExportTimeout, ErrorCategory.OperationTimeout);
+            case GovernmentInvoiceFailedException:
+                return (ErrorIds.GovernmentInvoiceFailed, ErrorCategory.InvalidResult);
+            case GovernmentInvoiceTimeoutException:
+                return (ErrorIds.GovernmentInvoiceTimeout, ErrorCategory.OperationTimeout);
             case InvalidVendorInvoiceException:
                 return (ErrorIds.InvalidVendorInvoice, ErrorCategory.InvalidData);
             case DuplicateInvoiceException:

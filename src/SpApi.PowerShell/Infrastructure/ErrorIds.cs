@@ -47,6 +47,11 @@ internal static class ErrorIds
     public const string UnsafeZipEntry = nameof(UnsafeZipEntry);
     public const string DocumentUrlExpired = nameof(DocumentUrlExpired);
 
+    // Government invoices (NF-e of shipments).
+    public const string InvalidGovernmentInvoiceParameter = nameof(InvalidGovernmentInvoiceParameter);
+    public const string GovernmentInvoiceFailed = nameof(GovernmentInvoiceFailed);
+    public const string GovernmentInvoiceTimeout = nameof(GovernmentInvoiceTimeout);
+
     // Vendor invoices.
     public const string InvalidVendorInvoice = nameof(InvalidVendorInvoice);
     public const string DuplicateVendorInvoice = nameof(DuplicateVendorInvoice);

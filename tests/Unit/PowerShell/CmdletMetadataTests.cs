@@ -190,6 +190,38 @@ public sealed class CmdletMetadataTests
     }
 
     [Theory]
+    [InlineData(typeof(NewSpGovernmentInvoiceCommand), typeof(ReceiveSpGovernmentInvoiceCommand))]
+    [InlineData(typeof(GetSpGovernmentInvoiceCommand), typeof(ReceiveSpGovernmentInvoiceCommand))]
+    [InlineData(typeof(NewSpGovernmentInvoiceCommand), typeof(GetSpGovernmentInvoiceCommand))]
+    public void GovernmentInvoicesFlowFromCmdletToCmdletByPropertyName(Type upstream, Type downstream)
+    {
+        var outputs = OutputTypes(upstream);
+        Assert.NotEmpty(outputs);
+
+        var byPropertyName = Parameters(downstream).Where(p => ParameterAttributes(p).Any(a => a.ValueFromPipelineByPropertyName)).ToList();
+        Assert.Equal(new[] { "InboundPlanId", "InvoiceType", "MarketplaceId", "ShipmentId", "TransactionType" }, byPropertyName.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        foreach (var output in outputs)
+        {
+            Assert.All(byPropertyName, p => Assert.NotNull(output.GetProperty(p.Name)));
+        }
+    }
+
+    [Fact]
+    public void NewSpGovernmentInvoiceTakesTheCarrierByTheModelsFieldNames()
+    {
+        var aliases = Parameters(typeof(NewSpGovernmentInvoiceCommand))
+            .Where(p => ParameterAttributes(p).Any(a => a.ValueFromPipelineByPropertyName))
+            .SelectMany(p => new[] { p.Name }.Concat(Aliases(p)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var model = typeof(SpApi.Core.Apis.TaxInvoices.CarrierDetailsContext).GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), true).Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().SingleOrDefault()?.Name)
+            .Where(n => n is not null && n != "contextType");
+        Assert.All(model, name => Assert.Contains(name!, aliases));
+        Assert.True(Cmdlet(typeof(NewSpGovernmentInvoiceCommand)).SupportsShouldProcess);
+    }
+
+    [Theory]
     [InlineData(typeof(SubmitSpVendorInvoiceCommand))]
     [InlineData(typeof(GetSpTransactionStatusCommand))]
     public void TransactionsFlowIntoGetSpTransactionStatusByPropertyName(Type upstream)
