@@ -17,15 +17,16 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? TimeoutSec { get; set; }
 
-    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10).</summary>
+    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10, divided by SPAPI_RATE_SCALE; a given value is used as given).</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 10;
+    public int PollIntervalSec { get; set; } = (int)TransactionWaitOptions.DefaultPollInterval.TotalSeconds;
 
     /// <summary>The wait settings of -PollIntervalSec and -TimeoutSec.</summary>
     private protected TransactionWaitOptions WaitOptions(string directFulfillmentVersion) => new()
     {
-        PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+        // Not given: Core paces the default to the connection's rate scale.
+        PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : null,
         Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         DirectFulfillmentVersion = DirectFulfillmentVersion.Parse(directFulfillmentVersion),
     };
