@@ -67,10 +67,11 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
         }
     }
 
-    // The submission itself succeeded: say so, or a person might send the invoices a second time.
+    // The submission itself succeeded: say so first, or a person might send the invoices a second time. The read's own
+    // failure comes after the advice, so a server's "Please try again" reads as about the status, which is to be read again.
     private static SpApiException Accepted(TransactionWatch watch, SpApiException ex) => ex.WithMessage(
-        $"Amazon accepted invoices {string.Join(", ", watch.InvoiceIds)} in transaction {watch.TransactionId}, but its status could not be read: {ex.Message} "
-            + $"Do not submit them again; check later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
+        $"Amazon accepted invoices {string.Join(", ", watch.InvoiceIds)} in transaction {watch.TransactionId}: do not submit them again. "
+            + $"Reading the transaction's status failed: {ex.Message} Read it later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
         requestMayHaveBeenProcessed: false);
 
     private static void ShowProgress(ProgressRecord record, TransactionWaitProgress progress)
