@@ -112,7 +112,7 @@ internal static class ErrorMapper
         var mayHaveBeenProcessed = !isIdempotent && !TransportFailure.ProvablyNotSent(failure);
         var timeout = $"{options.RequestTimeout.TotalSeconds:0.#} s";
         var outcomeUnknownCause = !mayHaveBeenProcessed ? null
-            : timedOut ? $"the request went out and no answer came within {timeout}"
+            : timedOut ? $"the request went out and timed out after {timeout} with no answer"
             : $"the request went out and the connection failed ({failure.Message.TrimEnd('.')})";
         var message = mayHaveBeenProcessed
             ? OutcomeUnknown(operation, outcomeUnknownCause!)
