@@ -55,23 +55,36 @@ internal static class ErrorMapper
         // carries the access token). For a submission it proves nothing about whether the server got it.
         var redirect = status is >= 300 and < 400;
         var mayHaveBeenProcessed = !operation.IsIdempotent && (status >= 500 || redirect);
+        // An unknown outcome quotes no server text: a 5xx body says "Please try again", the opposite of the advice.
+        // Amazon's words stay in Errors; the message keeps its error code and the request id.
+        var statusAndCode = first is null || string.IsNullOrEmpty(first.Code) ? $"HTTP {status}" : $"HTTP {status} ({first.Code})";
+        var outcomeUnknownCause = !mayHaveBeenProcessed ? null
+            : redirect ? $"the request was answered with a redirect ({statusAndCode}), which SP-API never sends, and the redirect was not followed"
+            : $"the request reached the server, which answered {statusAndCode}";
         var message = status switch
         {
             429 => $"{operation.Name} was throttled (HTTP 429) and still was after {maxRetries} retries: {summary}.",
-            _ when redirect && mayHaveBeenProcessed => $"{operation.Name} was answered with a redirect ({summary}), which SP-API never sends; it was not followed. Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
+            _ when mayHaveBeenProcessed => OutcomeUnknown(operation.Name, outcomeUnknownCause!),
             _ when redirect => $"{operation.Name} was answered with a redirect ({summary}), which SP-API never sends; it was not followed, so the access token went nowhere else.",
-            _ when mayHaveBeenProcessed => $"{operation.Name} failed with {summary}. The server received the request and may have processed it; it was not sent again. Check its outcome before you send it again.",
             _ => $"{operation.Name} failed with {summary}.",
         };
-        if (response.RequestId is { } requestId)
-        {
-            message += $" Request id: {ServerText.Clean(requestId)}.";
-        }
+        message += RequestIdSentence(response.RequestId);
 
         return new SpApiException(
             message, operation.Name, SpApiException.KindOf(response.Status), response.Status, first?.Code, first?.Details, response.RequestId, errors,
-            mayHaveBeenProcessed);
+            mayHaveBeenProcessed)
+        {
+            OutcomeUnknownCause = outcomeUnknownCause,
+        };
     }
+
+    /// <summary>" Request id: X." for the end of a message, or nothing when the response named none.</summary>
+    public static string RequestIdSentence(string? requestId) =>
+        requestId is null ? string.Empty : $" Request id: {ServerText.Clean(requestId)}.";
+
+    // What is known first, then the advice; nothing in it can read as "send it again".
+    private static string OutcomeUnknown(string operation, string cause) =>
+        $"The outcome of {operation} is unknown: {cause}. Amazon may have processed it; it was not sent again. Check its outcome before you send it again.";
 
     /// <summary>A failed download: a lapsed URL (ask for a new one), or any other status.</summary>
     public static Exception ForDownload(Uri url, RawResponse response)
@@ -97,13 +110,19 @@ internal static class ErrorMapper
     {
         var timedOut = failure is TimeoutRejectedException;
         var mayHaveBeenProcessed = !isIdempotent && !TransportFailure.ProvablyNotSent(failure);
-        var what = timedOut ? $"timed out after {options.RequestTimeout.TotalSeconds:0.#} s" : $"failed: {failure.Message}";
+        var timeout = $"{options.RequestTimeout.TotalSeconds:0.#} s";
+        var outcomeUnknownCause = !mayHaveBeenProcessed ? null
+            : timedOut ? $"the request went out and timed out after {timeout} with no answer"
+            : $"the request went out and the connection failed ({failure.Message.TrimEnd('.')})";
         var message = mayHaveBeenProcessed
-            ? $"{operation} {what}. The request went out, so Amazon may have processed it; it was not sent again. Check its outcome before you send it again."
-            : $"{operation} {what} (after {options.MaxRetries} retries).";
+            ? OutcomeUnknown(operation, outcomeUnknownCause!)
+            : $"{operation} {(timedOut ? $"timed out after {timeout}" : $"failed: {failure.Message}")} (after {options.MaxRetries} retries).";
         return new SpApiException(
             message, operation, timedOut ? SpApiFailureKind.Timeout : SpApiFailureKind.Transport,
-            requestMayHaveBeenProcessed: mayHaveBeenProcessed, innerException: failure);
+            requestMayHaveBeenProcessed: mayHaveBeenProcessed, innerException: failure)
+        {
+            OutcomeUnknownCause = outcomeUnknownCause,
+        };
     }
 
     /// <summary>Login with Amazon's refusal of a token request, with a hint for each of its documented errors.</summary>

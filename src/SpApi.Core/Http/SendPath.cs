@@ -63,7 +63,7 @@ internal sealed class SendPath : IDisposable
                 message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
 
-            SendTags.Tag(message, operation.Name, options.MaxResponseBytes);
+            SendTags.Tag(message, operation.Name, options.MaxResponseBytes, request.ShownQuery());
             return await pipelines.WithinTimeoutAsync(
                 async t =>
                 {

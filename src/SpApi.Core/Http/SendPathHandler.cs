@@ -7,8 +7,8 @@ namespace SpApi.Core.Http;
 /// <summary>
 /// The last step of the send path before the transport, which every request passes, whoever built it (the
 /// send path itself, or RestSharp for the token exchange): one User-Agent, header values checked for control
-/// characters, the request and response logged (secrets redacted, a URL's query never), and the response body
-/// wrapped in its size limit.
+/// characters, the request and response logged (secrets redacted; a URL's query only as the send path tagged it
+/// for an SP-API call, so a pre-signed URL's never), and the response body wrapped in its size limit.
 /// </summary>
 internal sealed class SendPathHandler : DelegatingHandler
 {
@@ -39,7 +39,8 @@ internal sealed class SendPathHandler : DelegatingHandler
             }
         }
 
-        Log(SpApiLogLevel.Verbose, SpApiLogKind.Request, operation, $"{request.Method} {request.RequestUri!.AbsolutePath}");
+        var query = SendTags.ShownQuery(request) is { } shown ? "?" + shown : string.Empty;
+        Log(SpApiLogLevel.Verbose, SpApiLogKind.Request, operation, $"{request.Method} {request.RequestUri!.AbsolutePath}{query}");
         Log(SpApiLogLevel.Debug, SpApiLogKind.Request, operation, "request headers: " + FormatHeaders(request.Headers));
         var started = Stopwatch.GetTimestamp();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -35,8 +35,21 @@ public sealed class SpApiException : Exception
     }
 
     /// <summary>The same failure told with more context (what it means for the caller); every other field is kept and this becomes the inner exception.</summary>
-    public SpApiException WithMessage(string message, bool? requestMayHaveBeenProcessed = null) =>
-        new(message, Operation, Kind, StatusCode, AmazonErrorCode, Details, RequestId, Errors, requestMayHaveBeenProcessed ?? RequestMayHaveBeenProcessed, this);
+    public SpApiException WithMessage(string message, bool? requestMayHaveBeenProcessed = null)
+    {
+        var mayHaveBeenProcessed = requestMayHaveBeenProcessed ?? RequestMayHaveBeenProcessed;
+        return new(message, Operation, Kind, StatusCode, AmazonErrorCode, Details, RequestId, Errors, mayHaveBeenProcessed, this)
+        {
+            OutcomeUnknownCause = mayHaveBeenProcessed ? OutcomeUnknownCause : null,
+        };
+    }
+
+    /// <summary>
+    /// When <see cref="RequestMayHaveBeenProcessed"/>: what is known of the request, in the client's own words
+    /// ("the request reached the server, which answered HTTP 500 (InternalFailure)"), so a caller can say what
+    /// it means for its own items without repeating the server's text.
+    /// </summary>
+    internal string? OutcomeUnknownCause { get; init; }
 
     /// <summary>A success response that lacks what the model promises, for example a payload or an id.</summary>
     internal static SpApiException MissingInResponse(Operations.OperationDescriptor operation, string what, HttpStatusCode? statusCode = null, string? requestId = null) =>

@@ -80,6 +80,16 @@ public sealed class SpApiRequest
     internal SpApiRequest WithNextToken(string nextToken) =>
         new SpApiRequest(Operation, pathValues, new List<KeyValuePair<string, string>>(query), Body).WithQuery("nextToken", nextToken);
 
+    /// <summary>
+    /// The query as -Verbose shows it: every parameter, unencoded so a date reads as a date, with a nextToken cut
+    /// to its first <see cref="ShownTokenLength"/> characters (it is long, and the server's) and control
+    /// characters removed. Null when there is none. SP-API never puts a credential in a query: tokens travel
+    /// in headers, which are never shown.
+    /// </summary>
+    internal string? ShownQuery() => query.Count == 0
+        ? null
+        : string.Join("&", query.Select(p => $"{p.Key}={ServerText.Clean(p.Key == "nextToken" ? Shorten(p.Value) : p.Value)}"));
+
     /// <summary>The path and query, every value URL-encoded.</summary>
     internal string RelativeUri()
     {
@@ -114,4 +124,9 @@ public sealed class SpApiRequest
 
         return builder.ToString();
     }
+
+    /// <summary>How much of a nextToken -Verbose shows: enough to tell two pages apart.</summary>
+    internal const int ShownTokenLength = 8;
+
+    private static string Shorten(string token) => token.Length <= ShownTokenLength ? token : token.Substring(0, ShownTokenLength) + "…";
 }

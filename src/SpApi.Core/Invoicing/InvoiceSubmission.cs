@@ -45,10 +45,17 @@ public sealed class InvoiceSubmission
         {
             Halted |= ex.RequestMayHaveBeenProcessed;
             var ids = string.Join(", ", batch.InvoiceIds);
-            var advice = ex.RequestMayHaveBeenProcessed
-                ? $" The outcome of invoices {ids} is unknown: Amazon may have received them. Do not submit them again until you have checked them in Vendor Central (Payments, Invoices) or with Amazon's invoice status; sending them twice could create duplicate invoices. Later batches of this run are held back."
-                : $" Amazon rejected the request, so none of its invoices were processed: {ids}. Fix the cause and submit them again.";
-            throw ex.WithMessage(ex.Message + advice);
+            throw ex.WithMessage(ex.RequestMayHaveBeenProcessed
+                ? OutcomeUnknown(ids, ex)
+                : $"{ex.Message} Amazon rejected the request, so none of its invoices were processed: {ids}. Fix the cause and submit them again.");
         }
     }
+
+    // What is known, then the one advice; Amazon's own text (a 5xx says "Please try again") stays in the exception's Errors.
+    // No transaction id came back, so Vendor Central is where the invoices can be checked.
+    private static string OutcomeUnknown(string ids, SpApiException ex) =>
+        $"The outcome of submitting invoices {ids} is unknown: {ex.OutcomeUnknownCause ?? "the request went out, but no answer says how it ended"}. "
+            + "Amazon may have received them. Do not submit them again until you have checked them in Vendor Central (Payments, Invoices): "
+            + "sending them twice could create duplicate invoices. Later batches of this run are held back."
+            + ErrorMapper.RequestIdSentence(ex.RequestId);
 }

@@ -13,8 +13,14 @@ public readonly record struct TransactionWaitProgress(int Final, int Total, Time
 /// <summary>How transaction statuses are read and waited for.</summary>
 public sealed class TransactionWaitOptions
 {
-    /// <summary>How often to read the statuses of the transactions still processing.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The poll interval when none is given, at Amazon's pace: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often to read the statuses of the transactions still processing; null for <see cref="DefaultPollInterval"/>,
+    /// divided by the rate scale of the connection's buckets (SPAPI_RATE_SCALE).
+    /// </summary>
+    public TimeSpan? PollInterval { get; set; }
 
     /// <summary>How long to wait for a final status; null waits as long as it takes.</summary>
     public TimeSpan? Timeout { get; set; }
@@ -50,7 +56,7 @@ public static class TransactionWaiter
         Action<TransactionWatch, Http.SpApiException>? failed,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var poller = new Poller(time, options.PollInterval, options.Timeout);
+        var poller = new Poller(time, options.PollInterval ?? api.Client.Options.RateLimiters.Paced(TransactionWaitOptions.DefaultPollInterval), options.Timeout);
         var pending = watches.ToList();
         while (true)
         {

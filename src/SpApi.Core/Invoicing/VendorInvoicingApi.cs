@@ -29,11 +29,15 @@ public sealed class VendorInvoicingApi
             throw new ArgumentNullException(nameof(client));
         }
 
+        Client = client;
         vendorInvoices = new VendorInvoicesApi(client);
         directFulfillmentPayments = new DirectFulfillmentPaymentsApi(client);
         vendorTransactions = new VendorTransactionStatusApi(client);
         directFulfillmentTransactions = new DirectFulfillmentTransactionsApi(client);
     }
+
+    /// <summary>The connection's client; its rate limiters pace the transaction wait's default interval.</summary>
+    internal SpApiClient Client { get; }
 
     /// <summary>Sends one batch and returns the transaction id.</summary>
     public async Task<string> SubmitAsync(InvoiceBatch batch, CancellationToken cancellationToken)
@@ -45,6 +49,9 @@ public sealed class VendorInvoicingApi
             ? throw new SpApiException(
                 $"{batch.Operation.Name} was accepted but the response has no transactionId; the invoices {string.Join(", ", batch.InvoiceIds)} may have been received. Check them in Vendor Central before you send them again.",
                 batch.Operation.Name, SpApiFailureKind.InvalidResponse, requestMayHaveBeenProcessed: true)
+            {
+                OutcomeUnknownCause = "Amazon accepted the request, but its answer has no transactionId",
+            }
             : transactionId!;
     }
 

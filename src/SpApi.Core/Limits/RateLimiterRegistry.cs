@@ -36,6 +36,13 @@ public sealed class RateLimiterRegistry : IDisposable
     public double RateScale { get; }
 
     /// <summary>
+    /// A wait the module chose for Amazon's pace (a default poll interval), at this registry's rate scale: against a
+    /// sandbox that runs 60 times faster, a sixtieth. The one place waits follow SPAPI_RATE_SCALE, as the buckets do;
+    /// a wait the user gives (-PollIntervalSec, -TimeoutSec) is the user's and is used as given.
+    /// </summary>
+    public TimeSpan Paced(TimeSpan atAmazonsPace) => TimeSpan.FromTicks(Math.Max(1, (long)(atAmazonsPace.Ticks / RateScale)));
+
+    /// <summary>
     /// Reads SPAPI_RATE_SCALE. Only a local sandbox that runs faster than Amazon needs it; anything
     /// unparsable or not positive means 1, so a typo can never make the client faster than Amazon allows.
     /// </summary>

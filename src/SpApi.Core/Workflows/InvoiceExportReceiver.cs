@@ -19,8 +19,14 @@ public sealed class InvoiceExportReceiveOptions
     /// <summary>How long to wait for the export to finish; null waits as long as it takes.</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>How often to ask about the export's status. Amazon advises every few minutes.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The poll interval when none is given, at Amazon's pace: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often to ask about the export's status; null for <see cref="DefaultPollInterval"/>, divided by the rate
+    /// scale of the connection's buckets (SPAPI_RATE_SCALE), so a fast sandbox is polled as much faster.
+    /// </summary>
+    public TimeSpan? PollInterval { get; set; }
 }
 
 /// <summary>Where a receive stands, for Write-Progress.</summary>
@@ -80,7 +86,7 @@ public static class InvoiceExportReceiver
             throw new ArgumentException("Path must name the folder for the documents.", "Path");
         }
 
-        var poller = new Poller(time, options.PollInterval, options.Timeout);
+        var poller = new Poller(time, options.PollInterval ?? api.Client.Options.RateLimiters.Paced(InvoiceExportReceiveOptions.DefaultPollInterval), options.Timeout);
         var export = await WaitAsync(api, exportId, poller, progress, cancellationToken).ConfigureAwait(false);
         var documents = export.InvoicesDocumentIds ?? new List<string>();
         Directory.CreateDirectory(options.Folder);

@@ -31,10 +31,10 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? TimeoutSec { get; set; }
 
-    /// <summary>How often to check the export's status, in seconds (default 30).</summary>
+    /// <summary>How often to check the export's status, in seconds (default 30, divided by SPAPI_RATE_SCALE; a given value is used as given).</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 30;
+    public int PollIntervalSec { get; set; } = (int)InvoiceExportReceiveOptions.DefaultPollInterval.TotalSeconds;
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -44,7 +44,8 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
             Folder = GetUnresolvedProviderPathFromPSPath(Path),
             Expand = Expand.IsPresent,
             Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+            // Not given: Core paces the default to the connection's rate scale.
+            PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : null,
         };
         var api = Api;
         // One export's failure does not stop the others in the pipeline.

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
@@ -60,6 +61,8 @@ internal static class ErrorClassifier
                 return (ErrorIds.VendorInvoiceNotSent, ErrorCategory.NotSpecified);
             case ZipSlipException:
                 return (ErrorIds.UnsafeZipEntry, ErrorCategory.SecurityError);
+            case UnsupportedMarketplaceException:
+                return (ErrorIds.UnsupportedTaxInvoiceMarketplace, ErrorCategory.InvalidArgument);
             case DocumentUrlExpiredException:
                 return (ErrorIds.DocumentUrlExpired, ErrorCategory.ResourceUnavailable);
             case SpApiException { Kind: SpApiFailureKind.AuthenticationFailed }:

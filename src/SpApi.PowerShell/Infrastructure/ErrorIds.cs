@@ -31,6 +31,7 @@ internal static class ErrorIds
     public const string InvalidSyncParameter = nameof(InvalidSyncParameter);
     public const string InvalidInvoiceExportParameter = nameof(InvalidInvoiceExportParameter);
     public const string InvalidInvoiceQuery = nameof(InvalidInvoiceQuery);
+    public const string UnsupportedTaxInvoiceMarketplace = nameof(UnsupportedTaxInvoiceMarketplace);
     public const string InvalidReceiveParameter = nameof(InvalidReceiveParameter);
     public const string InvalidVendorInvoiceInput = nameof(InvalidVendorInvoiceInput);
     public const string InvalidTransactionStatusParameter = nameof(InvalidTransactionStatusParameter);

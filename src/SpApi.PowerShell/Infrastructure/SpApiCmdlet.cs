@@ -147,6 +147,23 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
             }
         }));
 
+    /// <summary>
+    /// Writes a verbose line, as <see cref="Cmdlet.WriteVerbose(string)"/> does, except under -Debug without -Verbose:
+    /// then it goes to the debug stream, so it is shown without asking (see <see cref="CmdletLog.VerboseGoesToDebug"/>).
+    /// It hides the base method, so every cmdlet's WriteVerbose, and the request log's, takes this one way.
+    /// </summary>
+    public new void WriteVerbose(string text)
+    {
+        if (CmdletLog.VerboseGoesToDebug(MyInvocation.BoundParameters))
+        {
+            WriteDebug(text);
+        }
+        else
+        {
+            base.WriteVerbose(text);
+        }
+    }
+
     /// <summary>Turns a DateTime parameter into an instant; an unspecified kind means local time, as PowerShell's date literals do.</summary>
     private protected static DateTimeOffset ToInstant(DateTime value) =>
         new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local) : value);

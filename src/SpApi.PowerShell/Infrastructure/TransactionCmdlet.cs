@@ -17,15 +17,16 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? TimeoutSec { get; set; }
 
-    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10).</summary>
+    /// <summary>With -Wait: how often to read the statuses, in seconds (default 10, divided by SPAPI_RATE_SCALE; a given value is used as given).</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 10;
+    public int PollIntervalSec { get; set; } = (int)TransactionWaitOptions.DefaultPollInterval.TotalSeconds;
 
     /// <summary>The wait settings of -PollIntervalSec and -TimeoutSec.</summary>
     private protected TransactionWaitOptions WaitOptions(string directFulfillmentVersion) => new()
     {
-        PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+        // Not given: Core paces the default to the connection's rate scale.
+        PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : null,
         Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         DirectFulfillmentVersion = DirectFulfillmentVersion.Parse(directFulfillmentVersion),
     };
@@ -66,10 +67,11 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
         }
     }
 
-    // The submission itself succeeded: say so, or a person might send the invoices a second time.
+    // The submission itself succeeded: say so first, or a person might send the invoices a second time. The read's own
+    // failure comes after the advice, so a server's "Please try again" reads as about the status, which is to be read again.
     private static SpApiException Accepted(TransactionWatch watch, SpApiException ex) => ex.WithMessage(
-        $"Amazon accepted invoices {string.Join(", ", watch.InvoiceIds)} in transaction {watch.TransactionId}, but its status could not be read: {ex.Message} "
-            + $"Do not submit them again; check later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
+        $"Amazon accepted invoices {string.Join(", ", watch.InvoiceIds)} in transaction {watch.TransactionId}: do not submit them again. "
+            + $"Reading the transaction's status failed: {ex.Message} Read it later with: Get-SpTransactionStatus -TransactionId {watch.TransactionId} -Api {watch.Api} -Wait",
         requestMayHaveBeenProcessed: false);
 
     private static void ShowProgress(ProgressRecord record, TransactionWaitProgress progress)

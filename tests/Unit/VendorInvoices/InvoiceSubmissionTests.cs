@@ -36,7 +36,7 @@ public sealed class InvoiceSubmissionTests
 
         var clock = new FakeTimeProvider();
         var recorder = new ProgressRecorder<TransactionWaitProgress>();
-        var wait = WaitAsync(api, submitted, clock, new TransactionWaitOptions(), recorder);
+        var wait = WaitAsync(api, submitted, clock, new TransactionWaitOptions { PollInterval = TimeSpan.FromSeconds(10) }, recorder);
         await recorder.WhenReported(1);
         Assert.Equal(new TransactionWaitProgress(0, 1, TimeSpan.Zero, TimeSpan.FromSeconds(10)), recorder.Reports[0]);
         clock.Advance(TimeSpan.FromSeconds(10));
@@ -95,7 +95,7 @@ public sealed class InvoiceSubmissionTests
 
         Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Contains("The outcome of invoices INV-1, INV-2 is unknown", error.Message);
+        Assert.Contains("The outcome of submitting invoices INV-1, INV-2 is unknown", error.Message);
         Assert.Contains("Do not submit them again until you have checked them", error.Message);
         Assert.NotNull(error.RequestId);
         Assert.Null(held);
@@ -166,7 +166,7 @@ public sealed class InvoiceSubmissionTests
         var clock = new FakeTimeProvider();
         var recorder = new ProgressRecorder<TransactionWaitProgress>();
 
-        var wait = WaitAsync(api, new[] { sent! }, clock, new TransactionWaitOptions { Timeout = TimeSpan.FromSeconds(25) }, recorder);
+        var wait = WaitAsync(api, new[] { sent! }, clock, new TransactionWaitOptions { PollInterval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(25) }, recorder);
         for (var i = 1; i <= 2; i++)
         {
             await recorder.WhenReported(i);

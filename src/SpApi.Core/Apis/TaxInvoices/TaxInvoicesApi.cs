@@ -8,6 +8,9 @@ namespace SpApi.Core.Apis.TaxInvoices;
 /// <summary>Typed calls of the Tax Invoices API 2024-06-19 (Brazil, NA endpoint); every value is checked before a call.</summary>
 public sealed class TaxInvoicesApi
 {
+    /// <summary>The one marketplace the Tax Invoices API serves: Brazil.</summary>
+    public const string BrazilMarketplaceId = "A2Q3Y263D00KWC";
+
     private readonly SpApiClient client;
 
     /// <summary>Creates the API over a client.</summary>
@@ -136,7 +139,16 @@ public sealed class TaxInvoicesApi
             : throw SpApiException.MissingInResponse(SpApiOperations.GetInvoicesDocument, $"URL for {invoicesDocumentId}");
     }
 
-    private static void CheckMarketplace(string marketplaceId) => Marketplace.Get(marketplaceId, "MarketplaceId");
+    // Before any request: Amazon would refuse another marketplace, and the first call it refused would be one
+    // the user never made (the attribute check of New-SpInvoiceExport and Get-SpInvoice).
+    private static void CheckMarketplace(string marketplaceId)
+    {
+        var marketplace = Marketplace.Get(marketplaceId, "MarketplaceId");
+        if (marketplace.Id != BrazilMarketplaceId)
+        {
+            throw new UnsupportedMarketplaceException(marketplace);
+        }
+    }
 
     private static void CheckPeriod(DateTimeOffset? dateStart, DateTimeOffset? dateEnd)
     {
