@@ -50,7 +50,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
         var api = new VendorInvoicingApi(Client);
         var options = WaitOptions(ApiVersion);
         RunCoreOrWriteError(
-            async (writer, ct) => Write(writer, await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
+            async (writer, ct) => WriteStatus(writer, await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
             ErrorIds.InvalidTransactionStatusParameter,
             TransactionId);
     }

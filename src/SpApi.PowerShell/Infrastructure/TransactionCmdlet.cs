@@ -50,7 +50,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
                 var progress = ProgressBar<TransactionWaitProgress>(writer, ShowProgress);
                 await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, Failed, ct).ConfigureAwait(false))
                 {
-                    Write(writer, status);
+                    WriteStatus(writer, status);
                     if (!status.IsFinal)
                     {
                         timedOut.Add(status);
@@ -70,7 +70,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     /// Writes a status, and for one that ended in Failure a non-terminating SpApiTransactionFailed error after it,
     /// so that $? and -ErrorAction Stop see the failure while the status object still carries Amazon's errors.
     /// </summary>
-    private protected static void Write(PipelineWriter writer, VendorTransactionStatus status)
+    private protected static void WriteStatus(PipelineWriter writer, VendorTransactionStatus status)
     {
         writer.Object(status);
         if (status.Status == "Failure")
