@@ -59,3 +59,32 @@ public sealed class TransactionWaitTimeoutException : TimeoutException
     /// <summary>The transaction.</summary>
     public string TransactionId { get; }
 }
+
+/// <summary>
+/// A transaction that ended in Failure: Amazon processed the submission and did not accept its invoices. The
+/// message names the transaction, its invoices and each of Amazon's errors; the status itself is output too.
+/// </summary>
+public sealed class TransactionFailedException : Exception
+{
+    /// <summary>Creates the exception from the final status.</summary>
+    public TransactionFailedException(VendorTransactionStatus status)
+        : base(Describe(status))
+    {
+        Status = status;
+    }
+
+    /// <summary>The final status, with Amazon's errors.</summary>
+    public VendorTransactionStatus Status { get; }
+
+    // Amazon's text goes into the message cleaned, as every server text that reaches an exception does.
+    private static string Describe(VendorTransactionStatus status)
+    {
+        var invoices = status.InvoiceIds.Count == 0
+            ? "(invoice ids unknown: pass -InvoiceId or pipe Submit-SpVendorInvoice's result to name them)"
+            : string.Join(", ", status.InvoiceIds);
+        var errors = status.Errors.Count == 0
+            ? "Amazon gave no error."
+            : "Amazon's errors: " + string.Join("; ", status.Errors.Select(e => Http.ServerText.Clean(e.ToString())));
+        return $"Transaction {status.TransactionId} ({status.Api}) ended in Failure for invoices {invoices}. {errors}";
+    }
+}

@@ -60,7 +60,7 @@ public static class ModelReader
             return ReadDate(source, path, problems);
         }
 
-        if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(List<>))
+        if (target.IsGenericType && target.GetGenericTypeDefinition() is var list && (list == typeof(List<>) || list == typeof(Apis.ReadableList<>)))
         {
             return ReadList(target, source, path, problems);
         }

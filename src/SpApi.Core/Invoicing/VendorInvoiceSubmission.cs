@@ -1,3 +1,5 @@
+using SpApi.Core.Apis;
+
 namespace SpApi.Core.Invoicing;
 
 /// <summary>One accepted request of Submit-SpVendorInvoice: the transaction to follow and the invoices it carries.</summary>
@@ -8,7 +10,7 @@ public sealed class VendorInvoiceSubmission
     {
         TransactionId = transactionId;
         Api = api;
-        InvoiceIds = invoiceIds;
+        InvoiceIds = new ReadableList<string>(invoiceIds);
         SubmittedAt = submittedAt;
     }
 

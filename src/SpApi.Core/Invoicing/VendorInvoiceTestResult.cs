@@ -1,3 +1,5 @@
+using SpApi.Core.Apis;
+
 namespace SpApi.Core.Invoicing;
 
 /// <summary>What Test-SpVendorInvoice found in one invoice: every problem, each with its path and message.</summary>
@@ -8,7 +10,7 @@ public sealed class VendorInvoiceTestResult
     {
         Invoice = invoice;
         Api = api;
-        Problems = problems;
+        Problems = new ReadableList<InvoiceProblem>(problems);
         InvoiceId = invoiceId;
     }
 

@@ -1,3 +1,5 @@
+using SpApi.Core.Apis;
+
 namespace SpApi.Core.Invoicing;
 
 /// <summary>An error of a failed transaction, with the invoice it names when the message or details name one of the transaction's invoices.</summary>
@@ -37,8 +39,9 @@ public sealed class VendorTransactionStatus
         TransactionId = transactionId;
         Api = api;
         Status = status;
-        Errors = errors;
-        InvoiceIds = invoiceIds;
+        // Readable lists, so a CSV cell or Format-List shows the errors and ids, not a type name.
+        Errors = new ReadableList<TransactionError>(errors);
+        InvoiceIds = new ReadableList<string>(invoiceIds);
         CheckedAt = checkedAt;
     }
 

@@ -24,15 +24,17 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     /// <summary>Purchase order numbers.</summary>
     public const string PurchaseOrderSet = "PurchaseOrder";
 
-    /// <summary>Invoices that became available after this time (sent as ISO 8601 UTC; a date without a kind is local time).</summary>
+    /// <summary>Invoices that became available after this time. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
     [Parameter(Mandatory = true, ParameterSetName = PageSet)]
-    public DateTime CreatedAfter { get; set; }
+    [DateArgument]
+    public DateTimeOffset CreatedAfter { get; set; }
 
-    /// <summary>Invoices that became available before this time; default now.</summary>
+    /// <summary>Invoices that became available before this time; default now. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(ParameterSetName = RangeSet)]
     [Parameter(ParameterSetName = PageSet)]
-    public DateTime? CreatedBefore { get; set; }
+    [DateArgument]
+    public DateTimeOffset? CreatedBefore { get; set; }
 
     /// <summary>The vendor warehouse id; all warehouses when not given.</summary>
     [Parameter(ParameterSetName = RangeSet)]
@@ -50,6 +52,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [Parameter(ParameterSetName = RangeSet)]
     [Parameter(ParameterSetName = PageSet)]
     [ValidateSet("Ascending", "Descending")]
+    [CanonicalSpelling("Ascending", "Descending")]
     public string? SortOrder { get; set; }
 
     /// <summary>Returns one page (a CustomerInvoiceList with its NextToken) instead of reading the range to the end.</summary>
@@ -69,6 +72,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     /// <summary>The API version: 2021-12-28 (default) or v1.</summary>
     [Parameter]
     [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     /// <inheritdoc />
@@ -93,7 +97,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     {
         var query = new CustomerInvoiceRangeQuery
         {
-            CreatedAfter = ToInstant(CreatedAfter),
+            CreatedAfter = CreatedAfter,
             CreatedBefore = BeforeOrNow(CreatedBefore),
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,
@@ -133,7 +137,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
         var query = new CustomerInvoicesQuery
         {
-            CreatedAfter = ToInstant(CreatedAfter),
+            CreatedAfter = CreatedAfter,
             CreatedBefore = BeforeOrNow(CreatedBefore),
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,

@@ -28,13 +28,15 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
     [ValidateNotNullOrEmpty]
     public string? InvoiceId { get; set; }
 
-    /// <summary>The start of the period; Amazon's default is 24 hours ago.</summary>
+    /// <summary>The start of the period; Amazon's default is 24 hours ago. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    public DateTime? DateStart { get; set; }
+    [DateArgument]
+    public DateTimeOffset? DateStart { get; set; }
 
-    /// <summary>The end of the period; Amazon's default is now.</summary>
+    /// <summary>The end of the period; Amazon's default is now. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    public DateTime? DateEnd { get; set; }
+    [DateArgument]
+    public DateTimeOffset? DateEnd { get; set; }
 
     /// <summary>Only invoices in these statuses (see Get-SpInvoiceAttribute).</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -78,6 +80,7 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
     /// <summary>Ascending or Descending by date.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [ValidateSet("Ascending", "Descending")]
+    [CanonicalSpelling("Ascending", "Descending")]
     public string? SortOrder { get; set; }
 
     /// <summary>Invoices per request, 1 to 200.</summary>
@@ -98,8 +101,8 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
         var query = new InvoicesQuery
         {
             MarketplaceId = MarketplaceId,
-            DateStart = ToInstant(DateStart),
-            DateEnd = ToInstant(DateEnd),
+            DateStart = DateStart,
+            DateEnd = DateEnd,
             Statuses = Status,
             InvoiceType = InvoiceType,
             TransactionType = TransactionType,
@@ -110,7 +113,7 @@ public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
             SortOrder = SortOrder switch { "Ascending" => "ASC", "Descending" => "DESC", _ => null },
             PageSize = PageSize,
         };
-        OrTerminate(() => InvoicesAttributesRules.Check(query, Attributes(MarketplaceId)), ErrorIds.InvalidInvoiceQuery, MarketplaceId);
+        OrTerminate(() => InvoicesAttributesRules.Conform(query, Attributes(MarketplaceId)), ErrorIds.InvalidInvoiceQuery, MarketplaceId);
 
         RunCoreOrTerminate(
             async (writer, ct) =>

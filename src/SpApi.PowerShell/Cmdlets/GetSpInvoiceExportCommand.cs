@@ -27,17 +27,20 @@ public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
     [ArgumentCompleter(typeof(MarketplaceIdCompleter))]
     public string? MarketplaceId { get; set; }
 
-    /// <summary>Exports requested after this time; Amazon's default is 30 days ago.</summary>
+    /// <summary>Exports requested after this time; Amazon's default is 30 days ago. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    public DateTime? DateStart { get; set; }
+    [DateArgument]
+    public DateTimeOffset? DateStart { get; set; }
 
-    /// <summary>Exports requested before this time; Amazon's default is now.</summary>
+    /// <summary>Exports requested before this time; Amazon's default is now. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    public DateTime? DateEnd { get; set; }
+    [DateArgument]
+    public DateTimeOffset? DateEnd { get; set; }
 
     /// <summary>Only exports in this status.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [ValidateSet("REQUESTED", "PROCESSING", "DONE", "ERROR")]
+    [CanonicalSpelling("REQUESTED", "PROCESSING", "DONE", "ERROR")]
     public string? Status { get; set; }
 
     /// <summary>Exports per request, 1 to 100.</summary>
@@ -59,7 +62,7 @@ public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
             async (writer, ct) =>
             {
                 var pages = api.GetInvoicesExportPagesAsync(
-                    MarketplaceId!, ToInstant(DateStart), ToInstant(DateEnd), Status, PageSize, ct);
+                    MarketplaceId!, DateStart, DateEnd, Status, PageSize, ct);
                 await foreach (var page in pages.ConfigureAwait(false))
                 {
                     foreach (var export in page.Exports)

@@ -33,6 +33,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
     /// <summary>For Direct Fulfillment: the Transaction Status API version, 2021-12-28 (default) or v1.</summary>
     [Parameter]
     [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     /// <inheritdoc />
@@ -49,7 +50,7 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
         var api = new VendorInvoicingApi(Client);
         var options = WaitOptions(ApiVersion);
         RunCoreOrWriteError(
-            async (writer, ct) => writer.Object(await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
+            async (writer, ct) => WriteStatus(writer, await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
             ErrorIds.InvalidTransactionStatusParameter,
             TransactionId);
     }

@@ -19,13 +19,15 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
     [ArgumentCompleter(typeof(MarketplaceIdCompleter))]
     public string MarketplaceId { get; set; } = string.Empty;
 
-    /// <summary>The start of the period; Amazon's default is 24 hours ago and its advice is one day per export.</summary>
+    /// <summary>The start of the period; Amazon's default is 24 hours ago and its advice is one day per export. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter]
-    public DateTime? DateStart { get; set; }
+    [DateArgument]
+    public DateTimeOffset? DateStart { get; set; }
 
-    /// <summary>The end of the period; Amazon's default is now.</summary>
+    /// <summary>The end of the period; Amazon's default is now. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter]
-    public DateTime? DateEnd { get; set; }
+    [DateArgument]
+    public DateTimeOffset? DateEnd { get; set; }
 
     /// <summary>Only invoices in these statuses (see Get-SpInvoiceAttribute).</summary>
     [Parameter]
@@ -69,6 +71,7 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
     /// <summary>The file format of the invoices: XML, the only one the model has.</summary>
     [Parameter]
     [ValidateSet("XML")]
+    [CanonicalSpelling("XML")]
     public string FileFormat { get; set; } = "XML";
 
     /// <inheritdoc />
@@ -77,8 +80,8 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
         var request = new ExportInvoicesRequest
         {
             MarketplaceId = MarketplaceId,
-            DateStart = ToInstant(DateStart),
-            DateEnd = ToInstant(DateEnd),
+            DateStart = DateStart,
+            DateEnd = DateEnd,
             Statuses = Status?.ToList(),
             InvoiceType = InvoiceType,
             TransactionType = TransactionType,
@@ -89,7 +92,7 @@ public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
             ExternalInvoiceId = ExternalInvoiceId,
             FileFormat = FileFormat,
         };
-        OrTerminate(() => InvoicesAttributesRules.Check(request, Attributes(MarketplaceId)), ErrorIds.InvalidInvoiceExportParameter, MarketplaceId);
+        OrTerminate(() => InvoicesAttributesRules.Conform(request, Attributes(MarketplaceId)), ErrorIds.InvalidInvoiceExportParameter, MarketplaceId);
 
         if (!ShouldProcess($"invoices of {MarketplaceId} from {request.DateStart?.ToString("u") ?? "24 hours ago"} to {request.DateEnd?.ToString("u") ?? "now"}", "Request a Tax Invoices export"))
         {

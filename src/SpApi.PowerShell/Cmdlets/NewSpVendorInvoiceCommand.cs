@@ -34,12 +34,14 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
     /// <summary>Invoice (default) or CreditNote; vendor invoices only.</summary>
     [Parameter(ParameterSetName = ParametersSet)]
     [ValidateSet("Invoice", "CreditNote")]
+    [CanonicalSpelling("Invoice", "CreditNote")]
     public string? InvoiceType { get; set; }
 
-    /// <summary>The invoice date (date in the vendor model, invoiceDate in Direct Fulfillment's).</summary>
+    /// <summary>The invoice date (date in the vendor model, invoiceDate in Direct Fulfillment's). A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [Alias("InvoiceDate")]
-    public DateTime Date { get; set; }
+    [DateArgument]
+    public DateTimeOffset Date { get; set; }
 
     /// <summary>The party receiving the payment: a party id (your vendor code), or a hashtable with partyId, address and taxRegistrationDetails.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
@@ -140,14 +142,15 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
     {
         Id = Id,
         InvoiceType = InvoiceType,
-        Date = ToInstant(Date),
+        Date = Date,
         ReferenceNumber = ReferenceNumber,
         RemitToParty = PlainObject.From(RemitToParty),
         ShipFromParty = PlainObject.From(ShipFromParty),
         ShipToParty = PlainObject.From(ShipToParty),
         BillToParty = PlainObject.From(BillToParty),
         InvoiceTotal = InvoiceTotal,
-        CurrencyCode = CurrencyCode,
+        // ValidatePattern ignores case; ISO 4217 codes are upper case.
+        CurrencyCode = CurrencyCode.ToUpperInvariant(),
         Items = PlainObject.From(Item) as List<object?>,
         TaxDetails = PlainObject.From(TaxDetail),
         ChargeDetails = PlainObject.From(ChargeDetail),

@@ -34,13 +34,15 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [ValidateNotNullOrEmpty]
     public string[] PurchaseOrderNumber { get; set; } = Array.Empty<string>();
 
-    /// <summary>Fetch and save the invoices that became available after this time.</summary>
+    /// <summary>Fetch and save the invoices that became available after this time. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
-    public DateTime CreatedAfter { get; set; }
+    [DateArgument]
+    public DateTimeOffset CreatedAfter { get; set; }
 
-    /// <summary>...and before this time; default now.</summary>
+    /// <summary>...and before this time; default now. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter(ParameterSetName = RangeSet)]
-    public DateTime? CreatedBefore { get; set; }
+    [DateArgument]
+    public DateTimeOffset? CreatedBefore { get; set; }
 
     /// <summary>The folder to save to; created if missing.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -59,6 +61,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [Parameter(ParameterSetName = PurchaseOrderSet)]
     [Parameter(ParameterSetName = RangeSet)]
     [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     private string Folder => GetUnresolvedProviderPathFromPSPath(Path);
@@ -77,7 +80,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             default:
                 var range = new CustomerInvoiceRangeQuery
                 {
-                    CreatedAfter = ToInstant(CreatedAfter),
+                    CreatedAfter = CreatedAfter,
                     CreatedBefore = BeforeOrNow(CreatedBefore),
                 };
                 var rangeApi = Api(ApiVersion);

@@ -19,9 +19,10 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Where the first run starts; default 7 days ago. Later runs start from the high-water mark.</summary>
+    /// <summary>Where the first run starts; default 7 days ago. Later runs start from the high-water mark. A DateTimeOffset, a DateTime or a date string; local time unless it carries an offset.</summary>
     [Parameter]
-    public DateTime? Since { get; set; }
+    [DateArgument]
+    public DateTimeOffset? Since { get; set; }
 
     /// <summary>How far before the high-water mark each run reads again, for invoices that appear late; default 1 hour.</summary>
     [Parameter]
@@ -40,6 +41,7 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     /// <summary>The API version: 2021-12-28 (default) or v1.</summary>
     [Parameter]
     [ValidateSet(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
+    [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
     /// <inheritdoc />
@@ -49,7 +51,7 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         var options = new CustomerInvoiceSyncOptions
         {
             Folder = GetUnresolvedProviderPathFromPSPath(Path),
-            Since = ToInstant(Since),
+            Since = Since,
             Overlap = Overlap,
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,

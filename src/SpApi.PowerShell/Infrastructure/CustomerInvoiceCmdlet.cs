@@ -41,5 +41,5 @@ public abstract class CustomerInvoiceCmdlet : ConnectedCmdlet
     }
 
     /// <summary>The end of a range: the given time, or now.</summary>
-    private protected static DateTimeOffset BeforeOrNow(DateTime? createdBefore) => ToInstant(createdBefore) ?? DateTimeOffset.UtcNow;
+    private protected static DateTimeOffset BeforeOrNow(DateTimeOffset? createdBefore) => createdBefore ?? DateTimeOffset.UtcNow;
 }

@@ -45,6 +45,8 @@ internal static class ErrorClassifier
                 return (ErrorIds.SyncIncomplete, ErrorCategory.WriteError);
             case InvoiceExportFailedException:
                 return (ErrorIds.InvoiceExportFailed, ErrorCategory.InvalidResult);
+            case TransactionFailedException:
+                return (ErrorIds.SpApiTransactionFailed, ErrorCategory.InvalidData);
             case TransactionWaitTimeoutException:
                 return (ErrorIds.TransactionWaitTimeout, ErrorCategory.OperationTimeout);
             case InvoiceExportTimeoutException:

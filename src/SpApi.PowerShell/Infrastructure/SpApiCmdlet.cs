@@ -164,13 +164,6 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Turns a DateTime parameter into an instant; an unspecified kind means local time, as PowerShell's date literals do.</summary>
-    private protected static DateTimeOffset ToInstant(DateTime value) =>
-        new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local) : value);
-
-    /// <summary>As <see cref="ToInstant(DateTime)"/>, for an optional parameter.</summary>
-    private protected static DateTimeOffset? ToInstant(DateTime? value) => value is { } given ? ToInstant(given) : null;
-
     private void WriteLogEvent(SpApiLogEvent logEvent)
     {
         if (logEvent.Kind == SpApiLogKind.RateLimitWait && ActiveProgress is { } progress)

@@ -51,7 +51,7 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
                 var progress = ProgressBar<TransactionWaitProgress>(writer, ShowProgress);
                 await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, Failed, ct).ConfigureAwait(false))
                 {
-                    writer.Object(status);
+                    WriteStatus(writer, status);
                     if (!status.IsFinal)
                     {
                         timedOut.Add(status);
@@ -64,6 +64,19 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
         foreach (var status in timedOut)
         {
             WriteError(ToErrorRecord(new TransactionWaitTimeoutException(status, options.Timeout!.Value), ErrorIds.InvalidTransactionStatusParameter, status.TransactionId));
+        }
+    }
+
+    /// <summary>
+    /// Writes a status, and for one that ended in Failure a non-terminating SpApiTransactionFailed error after it,
+    /// so that $? and -ErrorAction Stop see the failure while the status object still carries Amazon's errors.
+    /// </summary>
+    private protected static void WriteStatus(PipelineWriter writer, VendorTransactionStatus status)
+    {
+        writer.Object(status);
+        if (status.Status == "Failure")
+        {
+            writer.Error(ToErrorRecord(new TransactionFailedException(status), ErrorIds.InvalidTransactionStatusParameter, status));
         }
     }
 

@@ -1,3 +1,4 @@
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.TaxInvoices;
 
 namespace SpApi.Tests.TaxInvoices;
@@ -29,7 +30,7 @@ public sealed class InvoicesAttributesRulesTests
             TransactionIdentifier = identifierName is null ? null : new TransactionIdentifier { Name = identifierName, Id = "1" },
         };
 
-        var error = Assert.Throws<ArgumentException>(() => InvoicesAttributesRules.Check(request, Brazil));
+        var error = Assert.Throws<ArgumentException>(() => InvoicesAttributesRules.Conform(request, Brazil));
 
         Assert.Equal(parameter, error.ParamName);
         Assert.Contains("'BOGUS' is not a", error.Message);
@@ -53,7 +54,7 @@ public sealed class InvoicesAttributesRulesTests
             TransactionIdentifierId = identifierName is null ? null : "1",
         };
 
-        var error = Assert.Throws<ArgumentException>(() => InvoicesAttributesRules.Check(query, Brazil));
+        var error = Assert.Throws<ArgumentException>(() => InvoicesAttributesRules.Conform(query, Brazil));
 
         Assert.Equal(parameter, error.ParamName);
         Assert.Contains("'BOGUS' is not a", error.Message);
@@ -62,7 +63,7 @@ public sealed class InvoicesAttributesRulesTests
     [Fact]
     public void ListedValuesAndAbsentFiltersPass()
     {
-        InvoicesAttributesRules.Check(
+        InvoicesAttributesRules.Conform(
             new ExportInvoicesRequest
             {
                 MarketplaceId = TaxSandbox.Brazil,
@@ -72,12 +73,12 @@ public sealed class InvoicesAttributesRulesTests
                 TransactionIdentifier = new TransactionIdentifier { Name = "SHIPMENT_ID", Id = "1" },
             },
             Brazil);
-        InvoicesAttributesRules.Check(new ExportInvoicesRequest { MarketplaceId = TaxSandbox.Brazil }, Brazil);
+        InvoicesAttributesRules.Conform(new ExportInvoicesRequest { MarketplaceId = TaxSandbox.Brazil }, Brazil);
     }
 
     [Fact]
     public void AnOptionListTheMarketplaceLeftEmptyRestrictsNothing() =>
-        InvoicesAttributesRules.Check(new ExportInvoicesRequest { MarketplaceId = TaxSandbox.Brazil, InvoiceType = "ANY" }, new InvoicesAttributes());
+        InvoicesAttributesRules.Conform(new ExportInvoicesRequest { MarketplaceId = TaxSandbox.Brazil, InvoiceType = "ANY" }, new InvoicesAttributes());
 
-    private static List<AttributeOption> Options(params string[] values) => values.Select(v => new AttributeOption { Value = v }).ToList();
+    private static ReadableList<AttributeOption> Options(params string[] values) => new(values.Select(v => new AttributeOption { Value = v }));
 }

@@ -12,4 +12,7 @@ public sealed class AttributeOption
     /// <summary>What it means.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => string.IsNullOrEmpty(Description) ? Value ?? string.Empty : $"{Value} ({Description})";
 }

@@ -27,5 +27,5 @@ public sealed class Export
 
     /// <summary>The documents to download; empty until the status is DONE.</summary>
     [JsonPropertyName("invoicesDocumentIds")]
-    public List<string>? InvoicesDocumentIds { get; set; }
+    public ReadableList<string>? InvoicesDocumentIds { get; set; }
 }

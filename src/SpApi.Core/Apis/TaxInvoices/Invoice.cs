@@ -43,5 +43,5 @@ public sealed class Invoice
 
     /// <summary>The transactions the invoice belongs to.</summary>
     [JsonPropertyName("transactionIds")]
-    public List<TransactionIdentifier>? TransactionIds { get; set; }
+    public ReadableList<TransactionIdentifier>? TransactionIds { get; set; }
 }

@@ -10,7 +10,7 @@ public sealed class InvoiceExport
         MarketplaceId = request.MarketplaceId;
         DateStart = request.DateStart;
         DateEnd = request.DateEnd;
-        Statuses = request.Statuses?.ToArray() ?? Array.Empty<string>();
+        Statuses = new ReadableList<string>(request.Statuses ?? Enumerable.Empty<string>());
         InvoiceType = request.InvoiceType;
         TransactionType = request.TransactionType;
         TransactionIdentifierName = request.TransactionIdentifier?.Name;

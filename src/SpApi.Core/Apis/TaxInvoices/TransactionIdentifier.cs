@@ -12,4 +12,7 @@ public sealed class TransactionIdentifier
     /// <summary>The transaction identifier.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(": ", Name, Id);
 }

@@ -35,4 +35,7 @@ public sealed class Address
 
     /// <summary>The phone number.</summary>
     public string? Phone { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(", ", Name, AddressLine1, AddressLine2, AddressLine3, City, County, District, StateOrRegion, PostalCode, CountryCode);
 }

@@ -10,5 +10,8 @@ public sealed class ChargeDetails
     public Money? ChargeAmount { get; set; }
 
     /// <summary>Taxes applied on the charge.</summary>
-    public List<TaxDetail>? TaxDetails { get; set; }
+    public ReadableList<TaxDetail>? TaxDetails { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", Type, ChargeAmount);
 }

@@ -31,16 +31,16 @@ public sealed class InvoiceDetail
     public Money? InvoiceTotal { get; set; }
 
     /// <summary>The taxes of the invoice.</summary>
-    public List<TaxDetail>? TaxTotals { get; set; }
+    public ReadableList<TaxDetail>? TaxTotals { get; set; }
 
     /// <summary>Additional details for tax-related or other purposes.</summary>
-    public List<AdditionalDetails>? AdditionalDetails { get; set; }
+    public ReadableList<AdditionalDetails>? AdditionalDetails { get; set; }
 
     /// <summary>Total charge amount details for all line items.</summary>
-    public List<ChargeDetails>? ChargeDetails { get; set; }
+    public ReadableList<ChargeDetails>? ChargeDetails { get; set; }
 
     /// <summary>The line items.</summary>
-    public List<InvoiceItem>? Items { get; set; }
+    public ReadableList<InvoiceItem>? Items { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => $"Invoice {InvoiceNumber} ({InvoiceTotal})";

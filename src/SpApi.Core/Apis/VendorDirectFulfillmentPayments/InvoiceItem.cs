@@ -28,8 +28,11 @@ public sealed class InvoiceItem
     public string? HsnCode { get; set; }
 
     /// <summary>The line's taxes.</summary>
-    public List<TaxDetail>? TaxDetails { get; set; }
+    public ReadableList<TaxDetail>? TaxDetails { get; set; }
 
     /// <summary>The line's charges.</summary>
-    public List<ChargeDetails>? ChargeDetails { get; set; }
+    public ReadableList<ChargeDetails>? ChargeDetails { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", ModelText.Labelled("{0}:", ItemSequenceNumber), InvoicedQuantity, BuyerProductIdentifier ?? VendorProductIdentifier, ModelText.Labelled("at {0}", NetCost));
 }

@@ -8,4 +8,7 @@ public sealed class ItemQuantity
 
     /// <summary>The unit of measure.</summary>
     public string? UnitOfMeasure { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", Amount, UnitOfMeasure);
 }

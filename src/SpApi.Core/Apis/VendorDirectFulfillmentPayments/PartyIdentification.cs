@@ -10,7 +10,7 @@ public sealed class PartyIdentification
     public Address? Address { get; set; }
 
     /// <summary>The party's tax registrations: an array, even with one entry.</summary>
-    public List<TaxRegistrationDetail>? TaxRegistrationDetails { get; set; }
+    public ReadableList<TaxRegistrationDetail>? TaxRegistrationDetails { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => PartyId ?? string.Empty;

@@ -14,4 +14,7 @@ public sealed class TaxRegistrationDetail
 
     /// <summary>A tax registration message.</summary>
     public string? TaxRegistrationMessage { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", TaxRegistrationType, TaxRegistrationNumber);
 }

@@ -12,7 +12,7 @@ public sealed class CustomerInvoiceList : IPagedResponse
 
     /// <summary>The invoices of this page.</summary>
     [JsonPropertyName("customerInvoices")]
-    public List<CustomerInvoice> CustomerInvoices { get; set; } = new();
+    public ReadableList<CustomerInvoice> CustomerInvoices { get; set; } = new();
 
     /// <summary>The token of the next page (pagination.nextToken), or null on the last page.</summary>
     [JsonIgnore]

@@ -11,4 +11,7 @@ public sealed class AdditionalDetails
 
     /// <summary>The language of the detail.</summary>
     public string? LanguageCode { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(": ", Type, Detail);
 }

@@ -13,5 +13,8 @@ public sealed class AllowanceDetails
     public Money? AllowanceAmount { get; set; }
 
     /// <summary>Taxes applied on the allowance.</summary>
-    public List<TaxDetails>? TaxDetails { get; set; }
+    public ReadableList<TaxDetails>? TaxDetails { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", Type, AllowanceAmount);
 }

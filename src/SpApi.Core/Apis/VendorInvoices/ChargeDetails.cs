@@ -13,5 +13,8 @@ public sealed class ChargeDetails
     public Money? ChargeAmount { get; set; }
 
     /// <summary>Taxes applied on the charge.</summary>
-    public List<TaxDetails>? TaxDetails { get; set; }
+    public ReadableList<TaxDetails>? TaxDetails { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", Type, ChargeAmount);
 }

@@ -23,4 +23,7 @@ public sealed class CreditNoteDetails
 
     /// <summary>The consignor reference number (VRET), if Amazon generated one.</summary>
     public string? ConsignorsReferenceNumber { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(", ", ModelText.Labelled("referenceInvoiceNumber {0}", ReferenceInvoiceNumber), ModelText.Labelled("debitNoteNumber {0}", DebitNoteNumber), ModelText.Labelled("returnsReferenceNumber {0}", ReturnsReferenceNumber), ModelText.Labelled("goodsReturnDate {0}", GoodsReturnDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ModelText.Labelled("rmaId {0}", RmaId), ModelText.Labelled("coopReferenceNumber {0}", CoopReferenceNumber), ModelText.Labelled("consignorsReferenceNumber {0}", ConsignorsReferenceNumber));
 }

@@ -34,19 +34,19 @@ public sealed class Invoice
     public Money? InvoiceTotal { get; set; }
 
     /// <summary>Total tax amount details for all line items.</summary>
-    public List<TaxDetails>? TaxDetails { get; set; }
+    public ReadableList<TaxDetails>? TaxDetails { get; set; }
 
     /// <summary>Additional details for tax-related or other purposes.</summary>
-    public List<AdditionalDetails>? AdditionalDetails { get; set; }
+    public ReadableList<AdditionalDetails>? AdditionalDetails { get; set; }
 
     /// <summary>Total charge amount details for all line items.</summary>
-    public List<ChargeDetails>? ChargeDetails { get; set; }
+    public ReadableList<ChargeDetails>? ChargeDetails { get; set; }
 
     /// <summary>Total allowance amount details for all line items.</summary>
-    public List<AllowanceDetails>? AllowanceDetails { get; set; }
+    public ReadableList<AllowanceDetails>? AllowanceDetails { get; set; }
 
     /// <summary>The line items.</summary>
-    public List<InvoiceItem>? Items { get; set; }
+    public ReadableList<InvoiceItem>? Items { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{InvoiceType ?? "Invoice"} {Id} ({InvoiceTotal})";

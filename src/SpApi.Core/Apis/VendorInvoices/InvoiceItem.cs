@@ -31,11 +31,14 @@ public sealed class InvoiceItem
     public CreditNoteDetails? CreditNoteDetails { get; set; }
 
     /// <summary>The line's taxes.</summary>
-    public List<TaxDetails>? TaxDetails { get; set; }
+    public ReadableList<TaxDetails>? TaxDetails { get; set; }
 
     /// <summary>The line's charges.</summary>
-    public List<ChargeDetails>? ChargeDetails { get; set; }
+    public ReadableList<ChargeDetails>? ChargeDetails { get; set; }
 
     /// <summary>The line's allowances.</summary>
-    public List<AllowanceDetails>? AllowanceDetails { get; set; }
+    public ReadableList<AllowanceDetails>? AllowanceDetails { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", ModelText.Labelled("{0}:", ItemSequenceNumber), InvoicedQuantity, AmazonProductIdentifier ?? VendorProductIdentifier, ModelText.Labelled("at {0}", NetCost));
 }

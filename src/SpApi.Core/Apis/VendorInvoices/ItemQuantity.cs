@@ -14,4 +14,7 @@ public sealed class ItemQuantity
 
     /// <summary>The total weight, for items sold by weight.</summary>
     public TotalWeight? TotalWeight { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", Amount, UnitOfMeasure);
 }

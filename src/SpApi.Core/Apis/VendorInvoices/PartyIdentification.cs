@@ -10,7 +10,7 @@ public sealed class PartyIdentification
     public Address? Address { get; set; }
 
     /// <summary>The party's tax registrations: an array, even with one entry.</summary>
-    public List<TaxRegistrationDetails>? TaxRegistrationDetails { get; set; }
+    public ReadableList<TaxRegistrationDetails>? TaxRegistrationDetails { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => PartyId ?? string.Empty;

@@ -18,4 +18,7 @@ public sealed class PaymentTerms
 
     /// <summary>Calendar days from the invoice date until the total is due.</summary>
     public decimal? NetDueDays { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(", ", Type, ModelText.Labelled("net {0} days", NetDueDays), DiscountPercent is null ? null : ModelText.Join(" ", ModelText.Labelled("{0}% discount", DiscountPercent), ModelText.Labelled("within {0} days", DiscountDueDays)));
 }

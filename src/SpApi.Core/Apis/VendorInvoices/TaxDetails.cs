@@ -18,4 +18,7 @@ public sealed class TaxDetails
 
     /// <summary>The amount the rate applies to.</summary>
     public Money? TaxableAmount { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(": ", ModelText.Join(" ", TaxType, ModelText.Labelled("rate {0}", TaxRate)), TaxAmount);
 }

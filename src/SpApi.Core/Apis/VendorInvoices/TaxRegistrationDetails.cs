@@ -8,4 +8,7 @@ public sealed class TaxRegistrationDetails
 
     /// <summary>The registration number, for example a VAT ID.</summary>
     public string? TaxRegistrationNumber { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", TaxRegistrationType, TaxRegistrationNumber);
 }

@@ -12,4 +12,7 @@ public sealed class TotalWeight
     /// <summary>The weight.</summary>
     [JsonConverter(typeof(DecimalStringConverter))]
     public decimal? Amount { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelText.Join(" ", Amount, UnitOfMeasure);
 }
