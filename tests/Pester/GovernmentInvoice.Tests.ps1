@@ -114,10 +114,10 @@ Describe 'Import-Csv | New-SpGovernmentInvoice | Receive-SpGovernmentInvoice' {
 
 Describe 'New-SpGovernmentInvoice validation' {
     It 'refuses <Case> for that shipment before any call, and goes on with the next' -ForEach @(
-        @{ Case = 'an empty shipment id'; Change = @{ ShipmentId = '' }; Parameter = 'ShipmentId' }
-        @{ Case = 'an unknown transaction type'; Change = @{ TransactionType = 'BOGUS' }; Parameter = 'INBOUND_SHIPMENT' }
-        @{ Case = 'an unknown invoice type'; Change = @{ InvoiceType = 'BOGUS' }; Parameter = 'REMITTANCE' }
-        @{ Case = 'a marketplace other than Brazil'; Change = @{ MarketplaceId = 'A21TJRUUN4KGV' }; Parameter = 'Brazil' }
+        @{ Case = 'an empty shipment id'; Change = @{ ShipmentId = '' }; Parameter = 'ShipmentId'; ErrorId = 'InvalidGovernmentInvoiceParameter' }
+        @{ Case = 'an unknown transaction type'; Change = @{ TransactionType = 'BOGUS' }; Parameter = 'INBOUND_SHIPMENT'; ErrorId = 'InvalidGovernmentInvoiceParameter' }
+        @{ Case = 'an unknown invoice type'; Change = @{ InvoiceType = 'BOGUS' }; Parameter = 'REMITTANCE'; ErrorId = 'InvalidGovernmentInvoiceParameter' }
+        @{ Case = 'a marketplace other than Brazil'; Change = @{ MarketplaceId = 'A21TJRUUN4KGV' }; Parameter = 'Brazil'; ErrorId = 'UnsupportedTaxInvoiceMarketplace' }
     ) {
         $bad = New-Shipment
         foreach ($key in $Change.Keys) { $bad.$key = $Change[$key] }
@@ -126,7 +126,7 @@ Describe 'New-SpGovernmentInvoice validation' {
         $creates = Get-Calls 'createGovernmentInvoice'
         $out = $bad, $good | New-SpGovernmentInvoice -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused.Count | Should -Be 1
-        $refused[0].FullyQualifiedErrorId | Should -Be 'InvalidGovernmentInvoiceParameter,SpApi.PowerShell.Cmdlets.NewSpGovernmentInvoiceCommand'
+        $refused[0].FullyQualifiedErrorId | Should -Be "$ErrorId,SpApi.PowerShell.Cmdlets.NewSpGovernmentInvoiceCommand"
         $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $refused[0].Exception.Message | Should -Match $Parameter
         $out.ShipmentId | Should -Be $good.ShipmentId

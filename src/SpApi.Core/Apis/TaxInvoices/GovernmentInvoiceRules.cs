@@ -26,26 +26,12 @@ public static class GovernmentInvoiceRules
             throw new ArgumentNullException(nameof(attributes));
         }
 
-        shipment.TransactionType = Option(shipment.TransactionType, attributes.TransactionTypeOptions.Select(o => o.Value), "TransactionType");
-        shipment.InvoiceType = Option(shipment.InvoiceType, attributes.InvoiceTypeOptions.Select(o => o.Value), "InvoiceType");
+        shipment.TransactionType = InvoicesAttributesRules.Spell(shipment.TransactionType, attributes.TransactionTypeOptions, "TransactionType")!;
+        shipment.InvoiceType = InvoicesAttributesRules.Spell(shipment.InvoiceType, attributes.InvoiceTypeOptions, "InvoiceType")!;
     }
 
     /// <summary>The file format as the API spells it (XML or PDF), given in any case.</summary>
     public static string FileFormat(string? fileFormat) =>
         FileFormats.FirstOrDefault(f => string.Equals(f, fileFormat, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"FileFormat must be XML or PDF, not '{fileFormat}'.", "FileFormat");
-
-    private static string Option(string value, IEnumerable<string?> options, string parameterName)
-    {
-        var values = options.Where(v => v is not null).Select(v => v!).ToList();
-        if (values.Count == 0)
-        {
-            return value;
-        }
-
-        return values.FirstOrDefault(v => string.Equals(v, value, StringComparison.Ordinal))
-            ?? values.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException(
-                $"'{value}' is not a {parameterName} of this marketplace. Use one of: {string.Join(", ", values)} (see Get-SpInvoiceAttribute).", parameterName);
-    }
 }

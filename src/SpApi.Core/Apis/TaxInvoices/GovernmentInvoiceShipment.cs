@@ -1,5 +1,3 @@
-using SpApi.Core.Endpoints;
-
 namespace SpApi.Core.Apis.TaxInvoices;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace SpApi.Core.Apis.TaxInvoices;
 /// </summary>
 public sealed class GovernmentInvoiceShipment
 {
-    /// <summary>The only marketplace the government invoice operations serve: Brazil, whose NF-e they issue.</summary>
-    public const string Brazil = "A2Q3Y263D00KWC";
-
     /// <summary>The marketplace: Brazil (A2Q3Y263D00KWC).</summary>
     public string MarketplaceId { get; set; } = string.Empty;
 
@@ -28,17 +23,12 @@ public sealed class GovernmentInvoiceShipment
 
     /// <summary>
     /// Throws ArgumentException, named after the parameter, when a required value is empty or the marketplace
-    /// is not Brazil. An empty InboundPlanId (an empty CSV cell) becomes none.
+    /// is not Brazil (UnsupportedMarketplaceException). An empty InboundPlanId (an empty CSV cell) becomes none.
     /// </summary>
     public void Check()
     {
         Required(MarketplaceId, "MarketplaceId");
-        var marketplace = Marketplace.Get(MarketplaceId, "MarketplaceId");
-        if (marketplace.Id != Brazil)
-        {
-            throw new ArgumentException(
-                $"MarketplaceId must be Brazil ({Brazil}): government invoices are Brazil's NF-e, and '{MarketplaceId}' is {marketplace.Country}.", "MarketplaceId");
-        }
+        TaxInvoicesApi.CheckMarketplace(MarketplaceId);
 
         Required(ShipmentId, "ShipmentId");
         Required(TransactionType, "TransactionType");

@@ -51,9 +51,11 @@ public static class InvoicesAttributesRules
         }
     }
 
-    // The option's own spelling of the value; an exact match wins over one that differs in case only. A list
-    // the marketplace left empty restricts nothing, and the value goes as given.
-    private static string? Spell(string? value, IEnumerable<AttributeOption> options, string parameterName)
+    /// <summary>
+    /// The option's own spelling of the value; an exact match wins over one that differs in case only. A list
+    /// the marketplace left empty restricts nothing, and the value goes as given.
+    /// </summary>
+    internal static string? Spell(string? value, IEnumerable<AttributeOption> options, string parameterName)
     {
         var values = options.Select(o => o.Value).OfType<string>().ToList();
         if (value is null || values.Count == 0 || values.Contains(value, StringComparer.Ordinal))

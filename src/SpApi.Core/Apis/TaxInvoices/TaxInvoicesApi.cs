@@ -139,9 +139,12 @@ public sealed class TaxInvoicesApi
             : throw SpApiException.MissingInResponse(SpApiOperations.GetInvoicesDocument, $"URL for {invoicesDocumentId}");
     }
 
-    // Before any request: Amazon would refuse another marketplace, and the first call it refused would be one
-    // the user never made (the attribute check of New-SpInvoiceExport and Get-SpInvoice).
-    private static void CheckMarketplace(string marketplaceId)
+    /// <summary>
+    /// Throws <see cref="UnsupportedMarketplaceException"/> for a marketplace other than Brazil, before any request:
+    /// Amazon would refuse it, and the first call it refused would be one the user never made (the attribute check
+    /// of New-SpInvoiceExport and Get-SpInvoice).
+    /// </summary>
+    internal static void CheckMarketplace(string marketplaceId)
     {
         var marketplace = Marketplace.Get(marketplaceId, "MarketplaceId");
         if (marketplace.Id != BrazilMarketplaceId)
