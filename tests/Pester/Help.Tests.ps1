@@ -63,7 +63,7 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
 
     It 'lists as INPUTS the types its pipeline binds' {
         $bound = @($parameters | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } })
-        $expected = if ($bound) { @($bound | ForEach-Object { ([Nullable]::GetUnderlyingType($_.ParameterType) ?? $_.ParameterType).FullName } | Sort-Object -Unique) } else { 'None' }
+        $expected = if ($bound) { @($bound | ForEach-Object { $type = $_.ParameterType; $underlying = [Nullable]::GetUnderlyingType($type); $(if ($underlying) { $underlying } else { $type }).FullName } | Sort-Object -Unique) } else { 'None' }
         @($help.inputTypes.inputType.type.name | Sort-Object) | Should -Be $expected
         foreach ($parameter in $bound) {
             ($help.inputTypes.inputType.description.Text -join ' ') | Should -Match "-$($parameter.Name)\b" -Because "-$($parameter.Name) takes pipeline input"

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Management.Automation;
 using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Connection;
 using SpApi.Core.Http;
@@ -38,8 +39,8 @@ internal static class InvoiceAttributeCache
     /// </summary>
     public static IEnumerable<AttributeOption> ForCompletion(IDictionary boundParameters, Func<InvoicesAttributes, IEnumerable<AttributeOption>> pick)
     {
-        var connection = boundParameters["Connection"] as SpApiConnection ?? SpApiSession.Current;
-        var marketplace = boundParameters["MarketplaceId"] as string ?? connection?.MarketplaceId;
+        var connection = Unwrap(boundParameters["Connection"]) as SpApiConnection ?? SpApiSession.Current;
+        var marketplace = Unwrap(boundParameters["MarketplaceId"]) as string ?? connection?.MarketplaceId;
         if (connection is { IsClosed: false } && !string.IsNullOrWhiteSpace(marketplace))
         {
             return Load(connection.Client, marketplace!) is { } attributes ? pick(attributes) : Enumerable.Empty<AttributeOption>();
@@ -78,6 +79,9 @@ internal static class InvoiceAttributeCache
             return null;
         }
     }
+
+    // The command line's values may come wrapped, as a variable's value does.
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
     private static InvoicesAttributesCacheKey KeyOf(SpApiClient client, string marketplaceId) =>
         new(client.Options.Endpoint.AbsoluteUri, client.Options.Credentials.AccountKey, marketplaceId);
