@@ -244,10 +244,14 @@ function Invoke-Package {
   </metadata>
 </package>
 "@
+    # Every extension the package holds, so that each example (docs/examples: .csv, .json, ...) has its content type.
+    $extensions = @('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt', 'md', 'csv') +
+        @(Get-ChildItem -Path $staged -Recurse -File | Where-Object Extension | ForEach-Object { $_.Extension.TrimStart('.').ToLowerInvariant() }) |
+        Sort-Object -Unique
     $contentTypes = '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />' +
         '<Default Extension="nuspec" ContentType="application/octet" />' +
-        ((@('psd1', 'psm1', 'ps1xml', 'dll', 'xml', 'txt', 'md', 'csv') | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '') +
+        (($extensions | ForEach-Object { "<Default Extension=`"$_`" ContentType=`"application/octet`" />" }) -join '') +
         '<Override PartName="/LICENSE" ContentType="application/octet" />' +
         '</Types>'
     $rels = '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +

@@ -22,6 +22,22 @@ Describe 'The package' {
         @($types.Types.Default.Extension) | Should -Contain 'dll'
     }
 
+    It 'ships every example input of docs/examples, each with a content type' {
+        $folder = Join-Path $TestDrive 'examples'
+        [System.IO.Compression.ZipFile]::ExtractToDirectory((Resolve-Path $package).Path, $folder)
+        [xml] $types = Get-Content -Raw -LiteralPath (Join-Path $folder '[Content_Types].xml')
+        $source = (Resolve-Path (Join-Path $PSScriptRoot '../../docs/examples')).Path
+        $examples = @(Get-ChildItem -Path $source -Recurse -File)
+        $examples.Count | Should -BeGreaterThan 2
+        foreach ($example in $examples) {
+            $relative = $example.FullName.Substring($source.Length).TrimStart('\', '/')
+            $shipped = Join-Path $folder "examples/$relative"
+            Test-Path -LiteralPath $shipped | Should -BeTrue -Because "docs/examples/$relative belongs in the package"
+            (Get-FileHash -LiteralPath $shipped).Hash | Should -Be (Get-FileHash -LiteralPath $example.FullName).Hash
+            @($types.Types.Default.Extension) | Should -Contain $example.Extension.TrimStart('.').ToLowerInvariant()
+        }
+    }
+
     It 'imports from the expanded package in a fresh session' {
         $folder = Join-Path $TestDrive 'fresh'
         [System.IO.Compression.ZipFile]::ExtractToDirectory((Resolve-Path $package).Path, $folder)

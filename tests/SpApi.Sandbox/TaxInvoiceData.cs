@@ -41,6 +41,24 @@ public static class TaxInvoiceAttributes
 
     /// <summary>Transaction identifier names.</summary>
     public static readonly string[] IdentifierNames = { "SHIPMENT_ID", "ORDER_ID" };
+
+    /// <summary>What the API says each value means: prose, as Amazon's descriptions are, never the value itself.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AUTHORIZED"] = "Authorized by the tax authority",
+        ["REJECTED"] = "Rejected by the tax authority",
+        ["DENIED"] = "Denied by the tax authority",
+        ["CANCELLED"] = "Cancelled after it was authorized",
+        ["PROCESSING"] = "Waiting for the tax authority",
+        ["SHIPPING"] = "Invoice of a shipment to a customer",
+        ["RETURN"] = "Invoice of a customer return",
+        ["REMOVAL"] = "Invoice of a removal from a fulfillment center",
+        ["FBA_OUTBOUND"] = "Fulfillment by Amazon, outbound",
+        ["FBA_INBOUND"] = "Fulfillment by Amazon, inbound",
+        ["FBA_REMOVAL"] = "Fulfillment by Amazon, removal order",
+        ["SHIPMENT_ID"] = "The shipment identifier",
+        ["ORDER_ID"] = "The Amazon order identifier",
+    };
 }
 
 /// <summary>An export requested from the sandbox, and the documents it produced.</summary>

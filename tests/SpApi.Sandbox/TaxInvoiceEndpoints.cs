@@ -265,7 +265,7 @@ internal static class TaxInvoiceEndpoints
         transactionIds = new[] { new { name = "SHIPMENT_ID", id = invoice.ShipmentId } },
     };
 
-    private static object[] Options(IEnumerable<string> values) => values.Select(v => (object)new { value = v, description = v.Replace('_', ' ').ToLowerInvariant() }).ToArray();
+    private static object[] Options(IEnumerable<string> values) => values.Select(v => (object)new { value = v, description = TaxInvoiceAttributes.Descriptions[v] }).ToArray();
 
     internal static IResult? NotBrazil(string? marketplaceId) =>
         marketplaceId == Brazil ? null : SpApiResults.InvalidInput($"The Tax Invoices API serves the Brazil marketplace ({Brazil}) only, not '{marketplaceId}'.");

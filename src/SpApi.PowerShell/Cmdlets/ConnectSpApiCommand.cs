@@ -9,7 +9,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Connects to SP-API: resolves the credentials (parameters, a profile, or the SPAPI_* environment
 /// variables), proves them by fetching an access token, and makes the connection the session default.
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "SpApi", DefaultParameterSetName = ParameterSets.Environment)]
+[Cmdlet(VerbsCommunications.Connect, "SpApi", DefaultParameterSetName = ParameterSets.Environment, HelpUri = HelpLinks.Root + "Connect-SpApi.md")]
 [OutputType(typeof(SpApiConnection))]
 public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
 {

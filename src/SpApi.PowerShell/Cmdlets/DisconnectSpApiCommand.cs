@@ -5,7 +5,7 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>Closes a connection (by default the session's) and forgets it as the default.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "SpApi")]
+[Cmdlet(VerbsCommunications.Disconnect, "SpApi", HelpUri = HelpLinks.Root + "Disconnect-SpApi.md")]
 [OutputType(typeof(SpApiConnection))]
 public sealed class DisconnectSpApiCommand : SpApiCmdlet
 {

@@ -5,7 +5,7 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>Gets the session's default SP-API connection; outputs nothing when there is none.</summary>
-[Cmdlet(VerbsCommon.Get, "SpApiConnection")]
+[Cmdlet(VerbsCommon.Get, "SpApiConnection", HelpUri = HelpLinks.Root + "Get-SpApiConnection.md")]
 [OutputType(typeof(SpApiConnection))]
 public sealed class GetSpApiConnectionCommand : SpApiCmdlet
 {

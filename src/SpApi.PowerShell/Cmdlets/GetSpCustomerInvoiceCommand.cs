@@ -10,7 +10,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Gets Direct Fulfillment customer invoices: every invoice of a date range of any length (split into
 /// 7-day windows and paged to the end), one page by hand, or the invoices of given purchase orders.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SpCustomerInvoice", DefaultParameterSetName = RangeSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "SpCustomerInvoice", DefaultParameterSetName = RangeSet, SupportsPaging = true, HelpUri = HelpLinks.Root + "Get-SpCustomerInvoice.md")]
 [OutputType(typeof(CustomerInvoice), ParameterSetName = new[] { RangeSet, PurchaseOrderSet })]
 [OutputType(typeof(CustomerInvoiceList), ParameterSetName = new[] { PageSet })]
 public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet

@@ -6,7 +6,7 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>Gets the Tax Invoices attribute options of a marketplace: statuses, invoice types, transaction types and identifier names.</summary>
-[Cmdlet(VerbsCommon.Get, "SpInvoiceAttribute")]
+[Cmdlet(VerbsCommon.Get, "SpInvoiceAttribute", HelpUri = HelpLinks.Root + "Get-SpInvoiceAttribute.md")]
 [OutputType(typeof(InvoicesAttributes))]
 public sealed class GetSpInvoiceAttributeCommand : TaxInvoiceCmdlet
 {

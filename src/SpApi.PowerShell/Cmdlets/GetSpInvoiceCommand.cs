@@ -6,7 +6,7 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>Gets tax invoices (Brazil): every invoice that matches the filters, page after page, or one invoice by id.</summary>
-[Cmdlet(VerbsCommon.Get, "SpInvoice", DefaultParameterSetName = ListSet)]
+[Cmdlet(VerbsCommon.Get, "SpInvoice", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Root + "Get-SpInvoice.md")]
 [OutputType(typeof(Invoice))]
 public sealed class GetSpInvoiceCommand : TaxInvoiceCmdlet
 {

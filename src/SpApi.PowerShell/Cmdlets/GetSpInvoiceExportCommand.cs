@@ -6,7 +6,7 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>Gets Tax Invoices exports: one by id (from the pipeline too), or every export that matches the filters.</summary>
-[Cmdlet(VerbsCommon.Get, "SpInvoiceExport", DefaultParameterSetName = ListSet)]
+[Cmdlet(VerbsCommon.Get, "SpInvoiceExport", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Root + "Get-SpInvoiceExport.md")]
 [OutputType(typeof(Export))]
 public sealed class GetSpInvoiceExportCommand : TaxInvoiceCmdlet
 {

@@ -9,7 +9,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Reads the status of an invoice submission's transaction: Processing, Success, or Failure with Amazon's
 /// errors. Pipe Submit-SpVendorInvoice's results to it; -Wait polls until the status is final.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SpTransactionStatus")]
+[Cmdlet(VerbsCommon.Get, "SpTransactionStatus", HelpUri = HelpLinks.Root + "Get-SpTransactionStatus.md")]
 [OutputType(typeof(VendorTransactionStatus))]
 public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
 {

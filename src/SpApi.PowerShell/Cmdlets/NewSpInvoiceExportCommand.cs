@@ -9,7 +9,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Requests a Tax Invoices export (createInvoicesExport). Status, types and identifier names are checked
 /// against the marketplace's attribute options first. Pipe the result to Receive-SpInvoiceExport.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "SpInvoiceExport", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "SpInvoiceExport", SupportsShouldProcess = true, HelpUri = HelpLinks.Root + "New-SpInvoiceExport.md")]
 [OutputType(typeof(InvoiceExport))]
 public sealed class NewSpInvoiceExportCommand : TaxInvoiceCmdlet
 {

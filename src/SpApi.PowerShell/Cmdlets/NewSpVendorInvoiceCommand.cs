@@ -12,7 +12,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// InvoiceNumber), ConvertFrom-Json or Import-Clixml output. It makes no call; Test-SpVendorInvoice checks
 /// the result and Submit-SpVendorInvoice sends it.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject)]
+[Cmdlet(VerbsCommon.New, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject, HelpUri = HelpLinks.Root + "New-SpVendorInvoice.md")]
 [OutputType(typeof(Invoice), typeof(InvoiceDetail))]
 public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
 {

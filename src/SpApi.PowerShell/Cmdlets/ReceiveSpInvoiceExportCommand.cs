@@ -8,7 +8,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Waits for a Tax Invoices export to finish, downloads its documents and extracts the XML invoices:
 /// New-SpInvoiceExport ... | Receive-SpInvoiceExport -Path ./out. Documents already on disk are skipped.
 /// </summary>
-[Cmdlet(VerbsCommunications.Receive, "SpInvoiceExport")]
+[Cmdlet(VerbsCommunications.Receive, "SpInvoiceExport", HelpUri = HelpLinks.Root + "Receive-SpInvoiceExport.md")]
 [OutputType(typeof(FileInfo))]
 public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
 {

@@ -8,7 +8,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Saves credentials and endpoint settings as a named profile for Connect-SpApi -ProfileName. On Windows
 /// the secrets are encrypted with DPAPI for the current user; elsewhere the file is readable by its owner only.
 /// </summary>
-[Cmdlet(VerbsData.Save, "SpApiProfile", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.ClientSecret)]
+[Cmdlet(VerbsData.Save, "SpApiProfile", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.ClientSecret, HelpUri = HelpLinks.Root + "Save-SpApiProfile.md")]
 [OutputType(typeof(SpApiProfileInfo))]
 public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
 {

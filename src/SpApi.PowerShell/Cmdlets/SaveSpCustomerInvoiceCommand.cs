@@ -11,7 +11,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Saves customer invoices as &lt;PurchaseOrderNumber&gt;.pdf in a folder, decoded and written atomically.
 /// An identical existing file is skipped; a different one is an error unless -Force.
 /// </summary>
-[Cmdlet(VerbsData.Save, "SpCustomerInvoice", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Save, "SpCustomerInvoice", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Root + "Save-SpCustomerInvoice.md")]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {

@@ -11,7 +11,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// most 1 MiB), one result per batch with its TransactionId. -Wait follows the transactions to Success or
 /// Failure. A request whose fate is unknown is never sent again, and the rest of the run is held back.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Submit, "SpVendorInvoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InvoiceInputSets.InputObject)]
+[Cmdlet(VerbsLifecycle.Submit, "SpVendorInvoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InvoiceInputSets.InputObject, HelpUri = HelpLinks.Root + "Submit-SpVendorInvoice.md")]
 [OutputType(typeof(VendorInvoiceSubmission), typeof(VendorTransactionStatus))]
 public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 {

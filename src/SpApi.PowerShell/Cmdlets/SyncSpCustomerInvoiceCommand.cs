@@ -10,7 +10,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// high-water mark (less an overlap) to now, saves the new PDFs, and advances the mark only when every
 /// save succeeded. A second run on the same folder stops at once; any failure is a terminating error.
 /// </summary>
-[Cmdlet(VerbsData.Sync, "SpCustomerInvoice")]
+[Cmdlet(VerbsData.Sync, "SpCustomerInvoice", HelpUri = HelpLinks.Root + "Sync-SpCustomerInvoice.md")]
 [OutputType(typeof(CustomerInvoiceSyncResult))]
 public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {

@@ -9,7 +9,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// amounts, dates, codes and party details, tax registration arrays, one currency per invoice, and the
 /// invoice total. One result per invoice lists every problem with its path; -Quiet returns $true or $false.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject)]
+[Cmdlet(VerbsDiagnostic.Test, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject, HelpUri = HelpLinks.Root + "Test-SpVendorInvoice.md")]
 [OutputType(typeof(VendorInvoiceTestResult), typeof(bool))]
 public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 {

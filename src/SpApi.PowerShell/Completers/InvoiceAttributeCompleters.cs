@@ -7,8 +7,9 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Completers;
 
 /// <summary>
-/// Completes Tax Invoices filter values from the attribute options this session has already fetched
-/// (Get-SpInvoiceAttribute or any Tax Invoices cmdlet fetches them). Completion itself never calls Amazon.
+/// Completes Tax Invoices filter values from the marketplace's attribute options, with the API's description
+/// of each as its tooltip. When connected, the first completion fetches them (within a few seconds, through
+/// the rate limit) and keeps them on disk for a day, so later sessions complete without a call.
 /// </summary>
 public abstract class InvoiceAttributeCompleter : IArgumentCompleter
 {
@@ -17,9 +18,9 @@ public abstract class InvoiceAttributeCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        return InvoiceAttributeCache.Options(fakeBoundParameters, Pick)
-            .Where(o => o.Value!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(o => new CompletionResult(o.Value!, o.Value!, CompletionResultType.ParameterValue, o.Description ?? o.Value!));
+        return InvoiceAttributeCache.ForCompletion(fakeBoundParameters, Pick)
+            .Where(o => !string.IsNullOrEmpty(o.Value) && o.Value!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(o => new CompletionResult(o.Value!, o.Value!, CompletionResultType.ParameterValue, string.IsNullOrWhiteSpace(o.Description) ? o.Value! : o.Description!));
     }
 
     private protected abstract IEnumerable<AttributeOption> Pick(InvoicesAttributes attributes);
