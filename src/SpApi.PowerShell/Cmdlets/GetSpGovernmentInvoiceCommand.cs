@@ -8,7 +8,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Gets where a shipment's government invoice request stands (getGovernmentInvoiceStatus): PROCESSING,
 /// SUCCESS with the NF-e id, or ERROR with Amazon's invoiceErrors. Takes the shipment's values by property name.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SpGovernmentInvoice")]
+[Cmdlet(VerbsCommon.Get, "SpGovernmentInvoice", HelpUri = HelpLinks.Root + "Get-SpGovernmentInvoice.md")]
 [OutputType(typeof(GovernmentInvoice))]
 public sealed class GetSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
 {

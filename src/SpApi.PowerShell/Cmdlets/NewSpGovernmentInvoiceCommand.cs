@@ -10,7 +10,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// the shipment's status is read first, and a request already PROCESSING or SUCCESS is passed on instead of
 /// sending another. Pipe CSV rows in and the result to Receive-SpGovernmentInvoice.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "SpGovernmentInvoice", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "SpGovernmentInvoice", SupportsShouldProcess = true, HelpUri = HelpLinks.Root + "New-SpGovernmentInvoice.md")]
 [OutputType(typeof(GovernmentInvoice))]
 public sealed class NewSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
 {

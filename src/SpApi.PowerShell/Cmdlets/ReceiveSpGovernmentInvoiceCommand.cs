@@ -9,7 +9,7 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Import-Csv ./shipments.csv | New-SpGovernmentInvoice | Receive-SpGovernmentInvoice -Path ./nfe.
 /// A document already in the folder is skipped without a call.
 /// </summary>
-[Cmdlet(VerbsCommunications.Receive, "SpGovernmentInvoice")]
+[Cmdlet(VerbsCommunications.Receive, "SpGovernmentInvoice", HelpUri = HelpLinks.Root + "Receive-SpGovernmentInvoice.md")]
 [OutputType(typeof(FileInfo))]
 public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
 {
