@@ -33,6 +33,11 @@ internal sealed class SyncLock : IDisposable
         {
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            // The lock is the run's first file: a folder the user may not write to stops the run here.
+            throw new Files.FileAccessDeniedException(path, ex);
+        }
         catch (IOException ex)
         {
             var owner = TryRead(path);

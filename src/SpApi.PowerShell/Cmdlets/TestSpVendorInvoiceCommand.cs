@@ -20,10 +20,17 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
     [AllowNull]
     public object? InputObject { get; set; }
 
-    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice.</summary>
+    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice; wildcards name several.</summary>
     [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.Path)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
     /// <summary>Reads plain input as Direct Fulfillment invoices (InvoiceDetail); model objects keep their own kind.</summary>
     [Parameter]
@@ -39,7 +46,7 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 
     /// <inheritdoc />
     protected override void ProcessRecord() =>
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, source => Write(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Write(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing() => Write(stream!.Complete());
