@@ -21,7 +21,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
 
     private InvoiceStream? stream;
 
-    /// <summary>A hashtable or object in the model's shape, or a CSV row (columns in about_SpApi_VendorInvoices).</summary>
+    /// <summary>A hashtable or object in the model's shape, a CSV row (columns in about_SpApi_VendorInvoices), or a JSON file from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
@@ -33,7 +33,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
     public string[] Path { get; set; } = Array.Empty<string>();
 
     /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();

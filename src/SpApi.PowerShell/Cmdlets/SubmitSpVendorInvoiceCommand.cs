@@ -21,7 +21,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     private InvoiceSubmission? submission;
     private VendorInvoicingApi? api;
 
-    /// <summary>Invoices from New-SpVendorInvoice, hashtables or objects in the model's shape, or CSV rows.</summary>
+    /// <summary>Invoices from New-SpVendorInvoice or Test-SpVendorInvoice, hashtables or objects in the model's shape, CSV rows, or JSON files from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
@@ -33,7 +33,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     public string[] Path { get; set; } = Array.Empty<string>();
 
     /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();

@@ -15,7 +15,7 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 {
     private InvoiceStream? stream;
 
-    /// <summary>An invoice from New-SpVendorInvoice, a hashtable or object in the model's shape, or a CSV row.</summary>
+    /// <summary>An invoice (or the result of one it could not build) from New-SpVendorInvoice, a hashtable or object in the model's shape, a CSV row, or a JSON file from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
@@ -27,7 +27,7 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
     public string[] Path { get; set; } = Array.Empty<string>();
 
     /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();

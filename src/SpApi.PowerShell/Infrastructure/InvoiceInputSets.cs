@@ -22,6 +22,14 @@ internal static class InvoiceInputSets
     {
         if (parameterSet is not (Path or LiteralPath))
         {
+            if ((inputObject is PSObject wrapped ? wrapped.BaseObject : inputObject) is FileInfo file)
+            {
+                // Get-ChildItem *.json | Test-SpVendorInvoice: a file from the pipeline is read as -LiteralPath would read it.
+                // (InputObject takes any object by value, so a FileInfo never reaches -LiteralPath by its PSPath.)
+                Guard(cmdlet, file.FullName, () => ReadFile(file.FullName, accept));
+                return;
+            }
+
             Guard(cmdlet, inputObject, () => accept(PlainObject.From(inputObject)));
             return;
         }
@@ -37,14 +45,16 @@ internal static class InvoiceInputSets
 
             foreach (var file in files)
             {
-                Guard(cmdlet, file, () =>
-                {
-                    foreach (var source in InvoiceInput.ReadFile(file))
-                    {
-                        accept(source);
-                    }
-                });
+                Guard(cmdlet, file, () => ReadFile(file, accept));
             }
+        }
+    }
+
+    private static void ReadFile(string file, Action<object?> accept)
+    {
+        foreach (var source in InvoiceInput.ReadFile(file))
+        {
+            accept(source);
         }
     }
 
