@@ -212,12 +212,6 @@ Describe '-WhatIf and -Confirm where files are written' {
         $files.Count | Should -BeGreaterThan 0
     }
 
-    It 'Receive-SpInvoiceExport -NoExpand keeps the zips' {
-        $files = New-SpInvoiceExport -MarketplaceId $brazil -DateStart $from -DateEnd $to | Receive-SpInvoiceExport -Path (Join-Path $TestDrive 'zips') -PollIntervalSec 1 -NoExpand
-        $files.Extension | Sort-Object -Unique | Should -Be '.zip'
-        (Get-Command Receive-SpInvoiceExport).Parameters.Keys | Should -Not -Contain 'Expand'
-    }
-
     It 'Sync-SpCustomerInvoice -WhatIf writes nothing in a new folder' {
         $folder = Join-Path $TestDrive 'sync-whatif-new'
         $result = Sync-SpCustomerInvoice -Path $folder -Since (Get-Date).AddDays(-1) -WhatIf
