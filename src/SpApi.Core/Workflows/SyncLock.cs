@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using SpApi.Core.Files;
 
 namespace SpApi.Core.Workflows;
 
@@ -36,7 +37,7 @@ internal sealed class SyncLock : IDisposable
         catch (UnauthorizedAccessException ex)
         {
             // The lock is the run's first file: a folder the user may not write to stops the run here.
-            throw new Files.FileAccessDeniedException(path, ex);
+            throw new FileAccessDeniedException(path, ex);
         }
         catch (IOException ex)
         {
