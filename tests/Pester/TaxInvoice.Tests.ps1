@@ -67,9 +67,11 @@ Describe 'New-SpInvoiceExport | Receive-SpInvoiceExport' {
         $late[0].Exception.Message | Should -Match $export.ExportId
     }
 
-    It 'keeps the zips with -Expand:$false' {
-        $files = New-SpInvoiceExport -MarketplaceId $brazil -DateStart $from -DateEnd $to | Receive-SpInvoiceExport -Path (Join-Path $TestDrive 'zips') -PollIntervalSec 1 -Expand:$false
+    It 'keeps the zips with -NoExpand' {
+        $files = New-SpInvoiceExport -MarketplaceId $brazil -DateStart $from -DateEnd $to | Receive-SpInvoiceExport -Path (Join-Path $TestDrive 'zips') -PollIntervalSec 1 -NoExpand
         $files.Extension | Sort-Object -Unique | Should -Be '.zip'
+        # A switch that was on by default: gone, not kept beside -NoExpand.
+        (Get-Command Receive-SpInvoiceExport).Parameters.Keys | Should -Not -Contain 'Expand'
     }
 }
 

@@ -235,12 +235,17 @@ Describe 'New-SpVendorInvoice' {
             Should -Throw -ErrorId 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.NewSpVendorInvoiceCommand' -ExpectedMessage '*items`[0`].netCost.amount*12,50*'
     }
 
-    It 'reports the bad invoice and goes on with the next one' {
+    It 'reports the bad invoice, passes on its test result, and goes on with the next one' {
         $bad = New-InvoiceData -Id INV-BAD2
         $bad.invoiceTotal.amount = '$24.50'
         $made = @($bad, (New-InvoiceData -Id INV-GOOD2) | New-SpVendorInvoice -ErrorVariable problems -ErrorAction SilentlyContinue)
-        $made.Count | Should -Be 1
-        $made[0].Id | Should -Be 'INV-GOOD2'
+        $made.Count | Should -Be 2
+        $made[0].GetType().FullName | Should -Be 'SpApi.Core.Invoicing.VendorInvoiceTestResult'
+        $made[0].InvoiceId | Should -Be 'INV-BAD2'
+        $made[0].IsValid | Should -BeFalse
+        $made[0].Problems.Path | Should -Contain 'invoiceTotal.amount'
+        $made[1].GetType().FullName | Should -Be $vendorInvoice
+        $made[1].Id | Should -Be 'INV-GOOD2'
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.NewSpVendorInvoiceCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
@@ -262,6 +267,7 @@ Describe 'New-SpVendorInvoice' {
         $problems[0].Exception.Message | Should -Match 'adjacent'
         # The rows before the stray one still make their invoices.
         $made.Count | Should -Be 2
+        $made | ForEach-Object { $_.GetType().FullName } | Should -Be @($vendorInvoice, $vendorInvoice)
         $made.Id | Should -Be @('INV-A', 'INV-B')
         @($made[0].Items).Count | Should -Be 1
     }
@@ -272,10 +278,93 @@ Describe 'New-SpVendorInvoice' {
             Should -Throw -ErrorId 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.NewSpVendorInvoiceCommand' -ExpectedMessage '*Colour*'
     }
 
+    It 'reports CSV rows without an InvoiceNumber column once, naming the column and the columns present' {
+        $rows = @(
+            'Invoice,InvoiceDate,CurrencyCode,InvoiceTotal,RemitToPartyId,PurchaseOrderNumber,Quantity,NetCost'
+            'INV-K1,2026-11-20,EUR,30.00,VENDR,2JK3S9VC,1,10.00'
+            'INV-K1,2026-11-20,EUR,30.00,VENDR,2JK3S9VC,2,10.00'
+            'INV-K2,2026-11-20,EUR,10.00,VENDR,2JK3S9VC,1,10.00'
+        ) | ConvertFrom-Csv
+        $made = @($rows | New-SpVendorInvoice -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $made.Count | Should -Be 0
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidVendorInvoiceInput,SpApi.PowerShell.Cmdlets.NewSpVendorInvoiceCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -Match 'no InvoiceNumber column'
+        $problems[0].Exception.Message | Should -Match 'The columns present are: Invoice, InvoiceDate, CurrencyCode, InvoiceTotal, RemitToPartyId, PurchaseOrderNumber, Quantity, NetCost\.'
+        $problems[0].Exception.Message | Should -Not -Match 'not a property'
+
+        $tested = @($rows | Test-SpVendorInvoice -ErrorVariable testProblems -ErrorAction SilentlyContinue)
+        $tested.Count | Should -Be 0
+        $testProblems.Count | Should -Be 1
+        $testProblems[0].Exception.Message | Should -Match 'no InvoiceNumber column'
+    }
+
+    It 'reads JSON files with -Path, wildcards included, and with -LiteralPath' {
+        $folder = Join-Path $TestDrive 'new-files'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        [System.IO.File]::WriteAllText((Join-Path $folder 'a.json'), (ConvertTo-Json -InputObject (New-InvoiceData -Id INV-NP1) -Depth 20))
+        [System.IO.File]::WriteAllText((Join-Path $folder '[b].json'), (ConvertTo-Json -InputObject (New-InvoiceData -Id INV-NP2) -Depth 20))
+        (New-SpVendorInvoice -Path (Join-Path $folder '*.json')).Id | Sort-Object | Should -Be @('INV-NP1', 'INV-NP2')
+        (New-SpVendorInvoice -LiteralPath (Join-Path $folder '[b].json')).Id | Should -Be 'INV-NP2'
+        (New-SpVendorInvoice -PSPath (Join-Path $folder '[b].json')).Id | Should -Be 'INV-NP2'
+        (Get-ChildItem -LiteralPath $folder -Filter *.json | New-SpVendorInvoice).Id | Sort-Object | Should -Be @('INV-NP1', 'INV-NP2')
+    }
+
     It 'makes no call' {
         $before = Get-SandboxCount requests
         New-InvoiceData -Id INV-N1 | New-SpVendorInvoice | Out-Null
         Get-SandboxCount requests | Should -Be $before
+    }
+}
+
+Describe 'Check first: New-SpVendorInvoice | Test-SpVendorInvoice' {
+    BeforeAll {
+        # Four invoices with one problem each: two New-SpVendorInvoice cannot build (a decimal comma, an
+        # InvoiceType that differs between rows), two it builds and Test-SpVendorInvoice refuses (a total that
+        # does not add up, a three-letter country code); and one valid invoice.
+        $script:checkRows = @(
+            'InvoiceNumber,InvoiceType,InvoiceDate,CurrencyCode,InvoiceTotal,RemitToPartyId,RemitToName,RemitToAddressLine1,RemitToCountryCode,BillToPartyId,PurchaseOrderNumber,Quantity,NetCost'
+            'INV-C1,Invoice,2026-11-20,EUR,24.50,VENDR,Example,Street 1,DE,AMZN1,2JK3S9VC,2,"12,25"'
+            'INV-C2,Invoice,2026-11-20,EUR,20.00,VENDR,Example,Street 1,DE,AMZN1,2JK3S9VC,1,10.00'
+            'INV-C2,CreditNote,2026-11-20,EUR,20.00,VENDR,Example,Street 1,DE,AMZN1,2JK3S9VC,1,10.00'
+            'INV-C3,Invoice,2026-11-20,EUR,99.00,VENDR,Example,Street 1,DE,AMZN1,2JK3S9VC,2,12.25'
+            'INV-C4,Invoice,2026-11-20,EUR,24.50,VENDR,Example,Street 1,DEU,AMZN1,2JK3S9VC,2,12.25'
+            'INV-C5,Invoice,2026-11-20,EUR,24.50,VENDR,Example,Street 1,DE,AMZN1,2JK3S9VC,2,12.25'
+        ) | ConvertFrom-Csv
+    }
+
+    It 'lists every invoice''s problem, those found while building too' {
+        $invalid = @($checkRows | New-SpVendorInvoice -ErrorVariable buildErrors -ErrorAction SilentlyContinue | Test-SpVendorInvoice | Where-Object { -not $_.IsValid })
+
+        $invalid.InvoiceId | Should -Be @('INV-C1', 'INV-C2', 'INV-C3', 'INV-C4')
+        $invalid[0].Problems.Path | Should -Contain 'items[0].netCost.amount'
+        $invalid[1].Problems.Path | Should -Contain 'InvoiceType'
+        $invalid[2].Problems.Path | Should -Contain 'invoiceTotal.amount'
+        $invalid[3].Problems.Path | Should -Contain 'remitToParty.address.countryCode'
+        ($invalid | Select-Object -ExpandProperty Problems).Count | Should -BeGreaterOrEqual 4
+        # Each problem once, though the build-time ones went through New- and Test-.
+        $invalid[0].Problems | Where-Object Path -EQ 'items[0].netCost.amount' | Should -HaveCount 1
+        $buildErrors.Count | Should -Be 2
+        $buildErrors | ForEach-Object { $_.FullyQualifiedErrorId } | Sort-Object -Unique | Should -Be 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.NewSpVendorInvoiceCommand'
+        $buildErrors.TargetObject | Should -Be @('INV-C1', 'INV-C2')
+    }
+
+    It 'lists the same problems as Test-SpVendorInvoice on the rows themselves' {
+        $direct = @($checkRows | Test-SpVendorInvoice | Where-Object { -not $_.IsValid })
+        $viaNew = @($checkRows | New-SpVendorInvoice -ErrorAction SilentlyContinue | Test-SpVendorInvoice | Where-Object { -not $_.IsValid })
+        ($viaNew | ForEach-Object { $_.Problems } | ForEach-Object { "$_" }) | Should -Be ($direct | ForEach-Object { $_.Problems } | ForEach-Object { "$_" })
+    }
+
+    It 'never submits an invoice New-SpVendorInvoice could not build' {
+        Reset-Sandbox
+        $ids = @('C1', 'C2', 'C3', 'C4', 'C5' | ForEach-Object { New-InvoiceId $_ })
+        $rows = $checkRows | ForEach-Object { $row = $_.PSObject.Copy(); $row.InvoiceNumber = $ids[[int] $row.InvoiceNumber.Substring(5) - 1]; $row }
+        $sent = @($rows | New-SpVendorInvoice -ErrorAction SilentlyContinue | Submit-SpVendorInvoice -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $sent.InvoiceIds | Should -Be $ids[4]
+        Get-SandboxCount invoicesReceived | Should -Be 1
+        $refused | ForEach-Object { $_.TargetObject } | Should -Be $ids[0..3]
+        $refused | ForEach-Object { $_.FullyQualifiedErrorId } | Sort-Object -Unique | Should -Be 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
     }
 }
 
@@ -358,6 +447,49 @@ Describe 'Test-SpVendorInvoice' {
         $results.InvoiceId | Should -Be 'INV-F9'
         $errors.Count | Should -Be 1
         $errors[0].TargetObject | Should -Be $bad
+    }
+
+    It 'reads every file a wildcard -Path matches, and a -LiteralPath as written' {
+        $folder = Join-Path $TestDrive 'wild'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        [System.IO.File]::WriteAllText((Join-Path $folder 'a1.json'), (ConvertTo-Json -InputObject (New-InvoiceData -Id INV-W1) -Depth 20))
+        [System.IO.File]::WriteAllText((Join-Path $folder 'a2.json'), (ConvertTo-Json -InputObject (New-InvoiceData -Id INV-W2) -Depth 20))
+        [System.IO.File]::WriteAllText((Join-Path $folder '[1].json'), (ConvertTo-Json -InputObject (New-InvoiceData -Id INV-W3) -Depth 20))
+        (Test-SpVendorInvoice -Path (Join-Path $folder 'a*.json')).InvoiceId | Sort-Object | Should -Be @('INV-W1', 'INV-W2')
+        (Test-SpVendorInvoice -LiteralPath (Join-Path $folder '[1].json')).InvoiceId | Should -Be 'INV-W3'
+        (Test-SpVendorInvoice -LP (Join-Path $folder '[1].json')).InvoiceId | Should -Be 'INV-W3'
+        (Get-ChildItem -LiteralPath $folder -Filter *.json | Test-SpVendorInvoice).InvoiceId | Sort-Object | Should -Be @('INV-W1', 'INV-W2', 'INV-W3')
+    }
+
+    It 'resolves -Path against $PWD and PSDrives' {
+        $folder = Join-Path $TestDrive 'relative'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        [System.IO.File]::WriteAllText((Join-Path $folder 'here.json'), (ConvertTo-Json -InputObject (New-InvoiceData -Id INV-R1) -Depth 20))
+        Push-Location $folder
+        try {
+            [System.Environment]::CurrentDirectory | Should -Not -Be $folder
+            (Test-SpVendorInvoice -Path ./here.json).InvoiceId | Should -Be 'INV-R1'
+        }
+        finally {
+            Pop-Location
+        }
+        New-PSDrive -Name SpInput -PSProvider FileSystem -Root $folder | Out-Null
+        try {
+            (Test-SpVendorInvoice -Path SpInput:/here.json).InvoiceId | Should -Be 'INV-R1'
+        }
+        finally {
+            Remove-PSDrive SpInput
+        }
+    }
+
+    It 'reports a -Path that matches nothing, or is not on the file system, and reads the others' {
+        $good = Write-JsonFile 'still-read.json' (New-InvoiceData -Id INV-M1)
+        $results = @(Test-SpVendorInvoice -Path (Join-Path $TestDrive 'nothing-*.json'), (Join-Path $TestDrive 'missing.json'), 'Env:/PATH', $good -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $results.InvoiceId | Should -Be 'INV-M1'
+        $errors.Count | Should -Be 3
+        $errors | ForEach-Object { $_.FullyQualifiedErrorId } | Sort-Object -Unique | Should -Be 'InvalidVendorInvoiceInput,SpApi.PowerShell.Cmdlets.TestSpVendorInvoiceCommand'
+        $errors | ForEach-Object { "$($_.CategoryInfo.Category)" } | Should -Be @('ObjectNotFound', 'ObjectNotFound', 'InvalidArgument')
+        $errors[2].Exception.Message | Should -Match 'Environment provider'
     }
 
     It 'sends nothing to the sandbox' {

@@ -2,7 +2,8 @@ namespace SpApi.Core.Files;
 
 /// <summary>
 /// Writes a file under a temporary name in the same folder and renames it into place, so a reader
-/// (or a crash, or Ctrl+C) never sees a half-written file.
+/// (or a crash, or Ctrl+C) never sees a half-written file. A write the permissions forbid is a
+/// <see cref="FileAccessDeniedException"/> that names the file, not its temporary name.
 /// </summary>
 internal static class AtomicFile
 {
@@ -19,6 +20,11 @@ internal static class AtomicFile
             }
 
             Replace(temp, path);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            TryDelete(temp);
+            throw new FileAccessDeniedException(path, ex);
         }
         catch
         {
@@ -41,6 +47,11 @@ internal static class AtomicFile
 
             cancellationToken.ThrowIfCancellationRequested();
             Replace(temp, path);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            TryDelete(temp);
+            throw new FileAccessDeniedException(path, ex);
         }
         catch
         {

@@ -57,6 +57,18 @@ public static class CustomerInvoiceFiles
     /// </summary>
     public static InvoiceSaveResult Save(CustomerInvoice invoice, string folder, bool force)
     {
+        var pending = Prepare(invoice, folder, force);
+        pending.Write();
+        return pending.Result;
+    }
+
+    /// <summary>
+    /// Decodes the invoice and compares it with the file on disk, writing nothing yet, so a caller can ask
+    /// (-WhatIf, -Confirm) before <see cref="PendingInvoiceFile.Write"/>. A different existing file is an
+    /// error unless <paramref name="force"/>.
+    /// </summary>
+    public static PendingInvoiceFile Prepare(CustomerInvoice invoice, string folder, bool force)
+    {
         if (invoice is null)
         {
             throw new ArgumentNullException(nameof(invoice));
@@ -64,24 +76,23 @@ public static class CustomerInvoiceFiles
 
         var path = PathFor(folder, invoice.PurchaseOrderNumber);
         var bytes = Decode(invoice);
-        var existed = File.Exists(path);
-        if (existed)
+        if (!File.Exists(path))
         {
-            if (SameContent(path, bytes))
-            {
-                return new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, InvoiceSaveOutcome.Unchanged);
-            }
-
-            if (!force)
-            {
-                throw new InvoiceFileConflictException(
-                    $"{path} already exists with different content. Use -Force to replace it.");
-            }
+            return new PendingInvoiceFile(new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, InvoiceSaveOutcome.Written), folder, bytes);
         }
 
-        Directory.CreateDirectory(folder);
-        AtomicFile.WriteAllBytes(path, bytes);
-        return new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, existed ? InvoiceSaveOutcome.Replaced : InvoiceSaveOutcome.Written);
+        if (SameContent(path, bytes))
+        {
+            return new PendingInvoiceFile(new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, InvoiceSaveOutcome.Unchanged), folder, bytes);
+        }
+
+        if (!force)
+        {
+            throw new InvoiceFileConflictException(
+                $"{path} already exists with different content. Use -Force to replace it.");
+        }
+
+        return new PendingInvoiceFile(new InvoiceSaveResult(invoice.PurchaseOrderNumber, path, InvoiceSaveOutcome.Replaced), folder, bytes);
     }
 
     private static byte[] Decode(CustomerInvoice invoice)
@@ -108,5 +119,34 @@ public static class CustomerInvoiceFiles
     {
         var info = new FileInfo(path);
         return info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+    }
+}
+
+/// <summary>An invoice decoded and compared with the disk, ready to be written (or not, when unchanged).</summary>
+public sealed class PendingInvoiceFile
+{
+    private readonly string folder;
+    private readonly byte[] bytes;
+
+    internal PendingInvoiceFile(InvoiceSaveResult result, string folder, byte[] bytes)
+    {
+        Result = result;
+        this.folder = folder;
+        this.bytes = bytes;
+    }
+
+    /// <summary>What writing does: Written or Replaced; Unchanged when the identical file is there and nothing is to be written.</summary>
+    public InvoiceSaveResult Result { get; }
+
+    /// <summary>Writes the file atomically (creating the folder), unless it is unchanged.</summary>
+    public void Write()
+    {
+        if (Result.Outcome == InvoiceSaveOutcome.Unchanged)
+        {
+            return;
+        }
+
+        OutputFolder.Create(folder);
+        AtomicFile.WriteAllBytes(Result.Path, bytes);
     }
 }

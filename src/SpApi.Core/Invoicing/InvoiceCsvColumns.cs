@@ -30,6 +30,15 @@ internal static class InvoiceCsvColumns
     /// <summary>Every column: whether it describes the invoice (same on each of its rows) or the line, and its path in each model (null where the model has no such field).</summary>
     public static IReadOnlyList<InvoiceCsvColumn> All { get; } = Build();
 
+    // The top-level properties of both models (id, invoiceType, invoiceTotal...): a column of that name may be a model's field.
+    private static readonly HashSet<string> ModelProperties = new(
+        typeof(Apis.VendorInvoices.Invoice).GetProperties().Concat(typeof(Apis.VendorDirectFulfillmentPayments.InvoiceDetail).GetProperties()).Select(p => p.Name),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="name"/> is a column of the CSV that is not also a property of either model, such as NetCost or RemitToPartyId.</summary>
+    public static bool IsCsvOnly(string name) =>
+        !ModelProperties.Contains(name) && All.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
     private static List<InvoiceCsvColumn> Build()
     {
         var columns = new List<InvoiceCsvColumn>

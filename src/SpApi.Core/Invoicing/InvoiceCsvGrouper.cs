@@ -44,16 +44,30 @@ public sealed class InvoiceCsvGrouper
     /// <summary>Creates a grouper for one API's model.</summary>
     public InvoiceCsvGrouper(InvoiceApi api) => this.api = api;
 
+    /// <summary>The column that groups rows into invoices.</summary>
+    public const string KeyColumn = "InvoiceNumber";
+
     /// <summary>Whether an input object looks like a CSV row: text values only, with an InvoiceNumber column.</summary>
     public static bool IsRow(IReadOnlyDictionary<string, object?> fields) =>
-        fields.Keys.Any(k => string.Equals(k, "InvoiceNumber", StringComparison.OrdinalIgnoreCase))
-        && fields.Values.All(v => v is null or string);
+        fields.Keys.Any(IsKeyColumn) && fields.Values.All(v => v is null or string);
+
+    /// <summary>
+    /// Whether an input object is a CSV row without the InvoiceNumber column: text values only, no InvoiceNumber,
+    /// and at least one column that only a CSV has (a line column such as NetCost, or a party column such as
+    /// RemitToPartyId), not a property of either model. A flat object in a model's shape is not taken for one.
+    /// </summary>
+    public static bool LacksKeyColumn(IReadOnlyDictionary<string, object?> fields) =>
+        !fields.Keys.Any(IsKeyColumn)
+        && fields.Values.All(v => v is null or string)
+        && fields.Keys.Any(InvoiceCsvColumns.IsCsvOnly);
+
+    private static bool IsKeyColumn(string name) => string.Equals(name, KeyColumn, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Adds a row; returns the previous invoice when this row starts another.</summary>
     public CsvInvoice? Add(IReadOnlyDictionary<string, string?> fields)
     {
         row++;
-        var number = fields.FirstOrDefault(f => string.Equals(f.Key, "InvoiceNumber", StringComparison.OrdinalIgnoreCase)).Value?.Trim();
+        var number = fields.FirstOrDefault(f => IsKeyColumn(f.Key)).Value?.Trim();
         if (string.IsNullOrEmpty(number))
         {
             throw new ArgumentException($"InputObject: CSV row {row} has no InvoiceNumber; every row needs the number of the invoice it belongs to.", "InputObject");

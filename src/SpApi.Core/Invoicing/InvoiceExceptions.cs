@@ -88,3 +88,27 @@ public sealed class TransactionFailedException : Exception
         return $"Transaction {status.TransactionId} ({status.Api}) ended in Failure for invoices {invoices}. {errors}";
     }
 }
+
+/// <summary>
+/// CSV rows without the column that groups them into invoices (InvoiceNumber): reported once, before anything
+/// else, with the columns the rows do have, because none of their other problems can be judged without it.
+/// </summary>
+public sealed class MissingCsvColumnException : ArgumentException
+{
+    /// <summary>Creates the exception.</summary>
+    public MissingCsvColumnException(string column, IReadOnlyList<string> presentColumns)
+        : base(
+            $"InputObject: the CSV rows have no {column} column, which groups the rows (one per line item) into invoices; no invoice is made from them. "
+                + $"The columns present are: {string.Join(", ", presentColumns)}. Add an {column} column, or rename the column that holds the invoice number to {column}.",
+            "InputObject")
+    {
+        Column = column;
+        PresentColumns = presentColumns;
+    }
+
+    /// <summary>The missing column.</summary>
+    public string Column { get; }
+
+    /// <summary>The columns the rows have.</summary>
+    public IReadOnlyList<string> PresentColumns { get; }
+}

@@ -10,9 +10,18 @@ namespace SpApi.Core.Invoicing;
 /// </summary>
 public static class InvoiceInput
 {
-    /// <summary>Reads one invoice. A model object decides its own API; plain input is read as <paramref name="api"/>'s model.</summary>
+    /// <summary>
+    /// Reads one invoice. A model object decides its own API; plain input is read as <paramref name="api"/>'s model.
+    /// A test result (what New-SpVendorInvoice passes on for an invoice it could not build, or Test-SpVendorInvoice's
+    /// output) stands for its invoice and keeps its problems, so an invoice that could not be built stays invalid.
+    /// </summary>
     public static VendorInvoiceTestResult Read(object? source, InvoiceApi api)
     {
+        if (source is VendorInvoiceTestResult earlier)
+        {
+            return earlier;
+        }
+
         var problems = new List<InvoiceProblem>();
         object? invoice = source switch
         {
@@ -40,7 +49,8 @@ public static class InvoiceInput
             InvoiceDetail directFulfillment => DirectFulfillmentInvoiceRules.Check(directFulfillment),
             _ => Array.Empty<InvoiceProblem>(),
         };
-        // A field that could not be read is reported once, by the reader, not again as missing.
+        // A field that could not be read is reported once, by the reader, not again as missing (nor twice when a
+        // result that was already checked comes back).
         var unread = read.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         return new VendorInvoiceTestResult(read.Invoice, read.Api, read.Problems.Concat(rules.Where(p => !unread.Contains(p.Path))).ToList(), read.InvoiceId);
     }

@@ -10,6 +10,7 @@ public sealed class InvoiceStream
     private readonly InvoiceApi api;
     private readonly bool applyRules;
     private readonly InvoiceCsvGrouper rows;
+    private string? columnsWithoutKey;
 
     /// <summary>Creates a stream for plain input of <paramref name="api"/>'s model.</summary>
     public InvoiceStream(InvoiceApi api, bool applyRules)
@@ -22,6 +23,11 @@ public sealed class InvoiceStream
     /// <summary>Takes one input object; returns the invoices that are complete.</summary>
     public IReadOnlyList<VendorInvoiceTestResult> Add(object? source)
     {
+        if (source is IReadOnlyDictionary<string, object?> row && InvoiceCsvGrouper.LacksKeyColumn(row))
+        {
+            return RowWithoutKey(row);
+        }
+
         if (source is IReadOnlyDictionary<string, object?> fields && InvoiceCsvGrouper.IsRow(fields))
         {
             var finished = rows.Add(fields.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.OrdinalIgnoreCase));
@@ -37,6 +43,21 @@ public sealed class InvoiceStream
     /// <summary>The last invoice of CSV rows, if any; call after the last input.</summary>
     public IReadOnlyList<VendorInvoiceTestResult> Complete() =>
         rows.Complete() is { } last ? new[] { FromRows(last) } : Array.Empty<VendorInvoiceTestResult>();
+
+    // Rows without the InvoiceNumber column cannot be grouped: one error for the first, naming the column and the
+    // columns present, instead of every column reported as unknown to the model; the rows after it with the same
+    // columns (the rest of the same file) are left out without repeating it.
+    private IReadOnlyList<VendorInvoiceTestResult> RowWithoutKey(IReadOnlyDictionary<string, object?> row)
+    {
+        var columns = string.Join(", ", row.Keys);
+        if (columns == columnsWithoutKey)
+        {
+            return Array.Empty<VendorInvoiceTestResult>();
+        }
+
+        columnsWithoutKey = columns;
+        throw new MissingCsvColumnException(InvoiceCsvGrouper.KeyColumn, row.Keys.ToList());
+    }
 
     private VendorInvoiceTestResult FromRows(CsvInvoice invoice) => Process(invoice.Tree, invoice.Problems);
 

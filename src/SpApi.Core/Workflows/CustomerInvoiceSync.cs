@@ -24,6 +24,12 @@ public sealed class CustomerInvoiceSyncOptions
 
     /// <summary>The page size, 1 to 100.</summary>
     public int? PageSize { get; set; }
+
+    /// <summary>Replaces a PDF whose content differs from the invoice's (otherwise the invoice fails the run).</summary>
+    public bool Force { get; set; }
+
+    /// <summary>Asked before each PDF and before the state file is written (-WhatIf, -Confirm); in a preview, nothing is written, not even the lock.</summary>
+    public FileWriteApproval Approval { get; set; } = FileWriteApproval.Always;
 }
 
 /// <summary>The summary of one sync run.</summary>
@@ -47,21 +53,29 @@ public sealed class CustomerInvoiceSyncResult
     /// <summary>Invoices that could not be saved.</summary>
     public int Failed { get; init; }
 
+    /// <summary>New or changed invoices not written because -WhatIf or -Confirm said no; the high-water mark did not move.</summary>
+    public int Declined { get; init; }
+
     /// <summary>How long the run took.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{WindowStart:u} to {WindowEnd:u}: {New} new, {Skipped} skipped, {Failed} failed";
+    public override string ToString() => $"{WindowStart:u} to {WindowEnd:u}: {New} new, {Skipped} skipped, {Failed} failed{(Declined > 0 ? $", {Declined} not written" : string.Empty)}";
 }
 
 /// <summary>
 /// The scheduled-task workflow: read from (high-water mark - overlap) to now, save the new PDFs, and
-/// advance the mark only when every save succeeded. One run per folder at a time.
+/// advance the mark only when every save succeeded. One run per folder at a time. Each PDF and the state
+/// file are written only when <see cref="CustomerInvoiceSyncOptions.Approval"/> agrees; an invoice left
+/// unwritten keeps the mark where it was, so the next run brings it.
 /// </summary>
 public static class CustomerInvoiceSync
 {
     /// <summary>The state file in the folder.</summary>
     public const string StateFileName = ".spapi-sync.json";
+
+    /// <summary>What -WhatIf and -Confirm show for each PDF, as Save-SpCustomerInvoice does.</summary>
+    public const string SaveAction = "Save customer invoice";
 
     /// <summary>Runs once. Any failure throws after the lock is released, leaving the mark where it was.</summary>
     public static async Task<CustomerInvoiceSyncResult> RunAsync(
@@ -84,9 +98,16 @@ public static class CustomerInvoiceSync
 
         var started = Stopwatch.StartNew();
         var now = time.GetUtcNow();
-        Directory.CreateDirectory(options.Folder);
-        using var syncLock = SyncLock.Acquire(options.Folder, now);
-        if (syncLock.StaleOwner is { } owner)
+        var approval = options.Approval;
+        OutputFolder.Check(options.Folder);
+        if (!approval.Preview)
+        {
+            OutputFolder.Create(options.Folder);
+        }
+
+        // A preview writes nothing, not even the lock: it only reads.
+        using var syncLock = approval.Preview ? null : SyncLock.Acquire(options.Folder, now);
+        if (syncLock?.StaleOwner is { } owner)
         {
             warn($"The previous run did not finish ({owner}); its lock was stale and has been taken over. The high-water mark was not advanced by that run.");
         }
@@ -104,7 +125,7 @@ public static class CustomerInvoiceSync
             warn($"The window starts at {start:u}, more than six months ago: Amazon keeps customer invoices for a rolling six months, so older ones may be missing.");
         }
 
-        int written = 0, unchanged = 0, failed = 0;
+        int written = 0, unchanged = 0, failed = 0, declined = 0;
         Exception? firstFailure = null;
         var query = new CustomerInvoiceRangeQuery
         {
@@ -117,13 +138,18 @@ public static class CustomerInvoiceSync
         {
             try
             {
-                var result = CustomerInvoiceFiles.Save(invoice, options.Folder, force: false);
-                if (result.Outcome == InvoiceSaveOutcome.Unchanged)
+                var pending = CustomerInvoiceFiles.Prepare(invoice, options.Folder, options.Force);
+                if (pending.Result.Outcome == InvoiceSaveOutcome.Unchanged)
                 {
                     unchanged++;
                 }
+                else if (!await approval.ApproveAsync(pending.Result.Path, SaveAction, cancellationToken).ConfigureAwait(false))
+                {
+                    declined++;
+                }
                 else
                 {
+                    pending.Write();
                     written++;
                 }
             }
@@ -143,6 +169,7 @@ public static class CustomerInvoiceSync
             New = written,
             Skipped = unchanged,
             Failed = failed,
+            Declined = declined,
             Duration = started.Elapsed,
         };
         if (failed > 0)
@@ -152,7 +179,11 @@ public static class CustomerInvoiceSync
                 summary, firstFailure);
         }
 
-        AtomicFile.WriteAllBytes(statePath, JsonSerializer.SerializeToUtf8Bytes(new SyncState { HighWaterMark = now }, SpApiJson.Options));
+        if (declined == 0 && await approval.ApproveAsync(statePath, $"Advance the high-water mark to {now:u}", cancellationToken).ConfigureAwait(false))
+        {
+            AtomicFile.WriteAllBytes(statePath, JsonSerializer.SerializeToUtf8Bytes(new SyncState { HighWaterMark = now }, SpApiJson.Options));
+        }
+
         return summary;
     }
 

@@ -27,6 +27,9 @@ public sealed class InvoiceExportReceiveOptions
     /// scale of the connection's buckets (SPAPI_RATE_SCALE), so a fast sandbox is polled as much faster.
     /// </summary>
     public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>Asked before each document is downloaded or extracted (-WhatIf, -Confirm); a document it declines is left out.</summary>
+    public FileWriteApproval Approval { get; set; } = FileWriteApproval.Always;
 }
 
 /// <summary>Where a receive stands, for Write-Progress.</summary>
@@ -64,7 +67,8 @@ public sealed class InvoiceExportTimeoutException : TimeoutException
 /// Waits for an export and brings its documents to disk: each document's URL is fetched just before
 /// its download (the URL lapses 30 seconds after issue) and fetched again if it lapsed, the document
 /// streams to a temporary file that is renamed when complete, and zips are extracted with the zip-slip
-/// guard. A document already complete on disk is skipped, so a re-run picks up where one stopped.
+/// guard. A document already complete on disk is skipped, so a re-run picks up where one stopped. Before
+/// writing a document, the receiver asks <see cref="InvoiceExportReceiveOptions.Approval"/> with the zip's path.
 /// </summary>
 public static class InvoiceExportReceiver
 {
@@ -86,10 +90,10 @@ public static class InvoiceExportReceiver
             throw new ArgumentException("Path must name the folder for the documents.", "Path");
         }
 
+        OutputFolder.Check(options.Folder);
         var poller = new Poller(time, options.PollInterval ?? api.Client.Options.RateLimiters.Paced(InvoiceExportReceiveOptions.DefaultPollInterval), options.Timeout);
         var export = await WaitAsync(api, exportId, poller, progress, cancellationToken).ConfigureAwait(false);
         var documents = export.InvoicesDocumentIds ?? new List<string>();
-        Directory.CreateDirectory(options.Folder);
         for (var i = 0; i < documents.Count; i++)
         {
             progress?.Report(new InvoiceExportReceiveProgress(exportId, "DONE", TimeSpan.Zero, null, i, documents.Count));
@@ -138,7 +142,25 @@ public static class InvoiceExportReceiver
             return File.ReadAllLines(manifest).Where(l => l.Length > 0).Select(n => Path.Combine(options.Folder, n)).ToList();
         }
 
-        if (!File.Exists(zip))
+        var download = !File.Exists(zip);
+        if (!download && !options.Expand)
+        {
+            return new[] { zip };
+        }
+
+        var action = (download, options.Expand) switch
+        {
+            (true, true) => $"Download invoice document {documentId} and extract it",
+            (true, false) => $"Download invoice document {documentId}",
+            _ => $"Extract invoice document {documentId}",
+        };
+        if (!await options.Approval.ApproveAsync(zip, action, cancellationToken).ConfigureAwait(false))
+        {
+            return Array.Empty<string>();
+        }
+
+        OutputFolder.Create(options.Folder);
+        if (download)
         {
             await DownloadAsync(api, documentId, zip, cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using SpApi.Core.Files;
 
 namespace SpApi.Core.Workflows;
 
@@ -32,6 +33,11 @@ internal sealed class SyncLock : IDisposable
         try
         {
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // The lock is the run's first file: a folder the user may not write to stops the run here.
+            throw new FileAccessDeniedException(path, ex);
         }
         catch (IOException ex)
         {

@@ -9,21 +9,34 @@ namespace SpApi.PowerShell.Cmdlets;
 /// <summary>
 /// Builds vendor (or, with -DirectFulfillment, Direct Fulfillment) invoice objects in the model's shape: from
 /// parameters, from hashtables, or from objects such as Import-Csv rows (one row per line item, grouped by
-/// InvoiceNumber), ConvertFrom-Json or Import-Clixml output. It makes no call; Test-SpVendorInvoice checks
-/// the result and Submit-SpVendorInvoice sends it.
+/// InvoiceNumber), ConvertFrom-Json or Import-Clixml output, or JSON files. It makes no call; Test-SpVendorInvoice checks
+/// the result and Submit-SpVendorInvoice sends it. An input it cannot build is an error, and its test result
+/// (IsValid false, every problem) is output in its place.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SpVendorInvoice", DefaultParameterSetName = InvoiceInputSets.InputObject, HelpUri = HelpLinks.Root + "New-SpVendorInvoice.md")]
-[OutputType(typeof(Invoice), typeof(InvoiceDetail))]
+[OutputType(typeof(Invoice), typeof(InvoiceDetail), typeof(VendorInvoiceTestResult))]
 public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
 {
     private const string ParametersSet = "Parameters";
 
     private InvoiceStream? stream;
 
-    /// <summary>A hashtable or object in the model's shape, or a CSV row (columns in about_SpApi_VendorInvoices).</summary>
+    /// <summary>A hashtable or object in the model's shape, a CSV row (columns in about_SpApi_VendorInvoices), or a JSON file from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
+
+    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice; wildcards name several.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.Path)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
     /// <summary>The invoice (or credit note) number: id in the vendor model, invoiceNumber in Direct Fulfillment's.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
@@ -112,7 +125,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
             return;
         }
 
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Array.Empty<string>(), source => Emit(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Emit(stream!.Add(source)));
     }
 
     /// <inheritdoc />
@@ -126,16 +139,21 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
         }
     }
 
+    // An invoice that cannot be built is an error, and its result goes on down the pipeline too: Test-SpVendorInvoice
+    // then lists its problems with the others' (the README's check-first pipeline), and Submit-SpVendorInvoice refuses it.
     private void Emit(VendorInvoiceTestResult result)
     {
         if (result.IsValid)
         {
             WriteObject(result.Invoice);
+            return;
         }
-        else
-        {
-            WriteError(ToErrorRecord(new InvalidVendorInvoiceException(result, "No invoice object was made from it; fix the input."), ErrorIds.InvalidVendorInvoiceInput, result.InvoiceId));
-        }
+
+        WriteError(ToErrorRecord(
+            new InvalidVendorInvoiceException(result, "No invoice object was made from it; fix the input. Its test result is passed on, so Test-SpVendorInvoice lists these problems and Submit-SpVendorInvoice refuses it."),
+            ErrorIds.InvalidVendorInvoiceInput,
+            result.InvoiceId));
+        WriteObject(result);
     }
 
     private InvoiceFields Fields() => new()

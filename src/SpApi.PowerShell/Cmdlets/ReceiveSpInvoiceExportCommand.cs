@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Files;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -7,8 +8,9 @@ namespace SpApi.PowerShell.Cmdlets;
 /// <summary>
 /// Waits for a Tax Invoices export to finish, downloads its documents and extracts the XML invoices:
 /// New-SpInvoiceExport ... | Receive-SpInvoiceExport -Path ./out. Documents already on disk are skipped.
+/// -WhatIf waits for the export and shows each document it would download, writing nothing.
 /// </summary>
-[Cmdlet(VerbsCommunications.Receive, "SpInvoiceExport", HelpUri = HelpLinks.Root + "Receive-SpInvoiceExport.md")]
+[Cmdlet(VerbsCommunications.Receive, "SpInvoiceExport", SupportsShouldProcess = true, HelpUri = HelpLinks.Root + "Receive-SpInvoiceExport.md")]
 [OutputType(typeof(FileInfo))]
 public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
 {
@@ -17,14 +19,14 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
     [ValidateNotNullOrEmpty]
     public string ExportId { get; set; } = string.Empty;
 
-    /// <summary>The folder for the documents and invoices; created if missing.</summary>
+    /// <summary>The folder for the documents and invoices, a PowerShell path (relative to the current location, ~, PSDrives); created if missing.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Extracts each document's zip into the folder (the default); -Expand:$false keeps the zips.</summary>
+    /// <summary>Keeps each document's zip as it is; by default the zip is extracted into the folder and removed.</summary>
     [Parameter]
-    public SwitchParameter Expand { get; set; } = true;
+    public SwitchParameter NoExpand { get; set; }
 
     /// <summary>How long to wait for the export to finish, in seconds; no limit when not given.</summary>
     [Parameter]
@@ -39,10 +41,19 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        var folder = OrTerminate(
+            () =>
+            {
+                var location = ProviderPaths.Folder(this, Path);
+                OutputFolder.Check(location.ProviderPath);
+                return location;
+            },
+            ErrorIds.InvalidReceiveParameter,
+            Path);
         var options = new InvoiceExportReceiveOptions
         {
-            Folder = GetUnresolvedProviderPathFromPSPath(Path),
-            Expand = Expand.IsPresent,
+            Folder = folder.ProviderPath,
+            Expand = !NoExpand,
             Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             // Not given: Core paces the default to the connection's rate scale.
             PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : null,
@@ -52,9 +63,10 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
         WithProgress(new ProgressRecord(2, $"Receive-SpInvoiceExport {ExportId}", "Waiting for the export"), () => RunCoreOrWriteError(
             async (writer, ct) =>
             {
+                options.Approval = FileWriteApprovals.For(this, writer);
                 await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, ProgressBar<InvoiceExportReceiveProgress>(writer, ShowProgress), ct).ConfigureAwait(false))
                 {
-                    writer.Object(new FileInfo(file));
+                    writer.Run(() => WriteObject(folder.Item(this, file)));
                 }
             },
             ErrorIds.InvalidReceiveParameter,

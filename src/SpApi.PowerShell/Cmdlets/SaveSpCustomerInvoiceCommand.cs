@@ -15,6 +15,8 @@ namespace SpApi.PowerShell.Cmdlets;
 [OutputType(typeof(FileInfo))]
 public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {
+    private OutputLocation? folder;
+
     /// <summary>Invoices from Get-SpCustomerInvoice.</summary>
     public const string InputObjectSet = "InputObject";
 
@@ -44,7 +46,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [DateArgument]
     public DateTimeOffset? CreatedBefore { get; set; }
 
-    /// <summary>The folder to save to; created if missing.</summary>
+    /// <summary>The folder to save to, a PowerShell path (relative to the current location, ~, PSDrives); created if missing.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
@@ -53,7 +55,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Outputs a FileInfo for each invoice file.</summary>
+    /// <summary>Outputs each invoice file as Get-Item does (a FileInfo with the provider's PSPath, PSDrive...).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -64,7 +66,18 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
-    private string Folder => GetUnresolvedProviderPathFromPSPath(Path);
+    private string Folder => folder!.ProviderPath;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => folder = OrTerminate(
+        () =>
+        {
+            var location = ProviderPaths.Folder(this, Path);
+            OutputFolder.Check(location.ProviderPath);
+            return location;
+        },
+        ErrorIds.InvalidSaveParameter,
+        Path);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -110,7 +123,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             WriteVerbose($"{result.Outcome}: {result.Path}");
             if (PassThru)
             {
-                WriteObject(new FileInfo(result.Path));
+                WriteObject(folder!.Item(this, result.Path));
             }
         }
     }

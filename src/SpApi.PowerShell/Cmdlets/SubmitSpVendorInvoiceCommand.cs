@@ -21,15 +21,22 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     private InvoiceSubmission? submission;
     private VendorInvoicingApi? api;
 
-    /// <summary>Invoices from New-SpVendorInvoice, hashtables or objects in the model's shape, or CSV rows.</summary>
+    /// <summary>Invoices from New-SpVendorInvoice or Test-SpVendorInvoice, hashtables or objects in the model's shape, CSV rows, or JSON files from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
 
-    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice.</summary>
+    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice; wildcards name several.</summary>
     [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.Path)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
     /// <summary>Reads plain input as Direct Fulfillment invoices and sends them with submitInvoice; model objects keep their own kind.</summary>
     [Parameter]
@@ -55,7 +62,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
     /// <inheritdoc />
     protected override void ProcessRecord() =>
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, source => Accept(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Accept(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing()

@@ -9,12 +9,13 @@ namespace SpApi.PowerShell.Cmdlets;
 /// Brings a folder of customer-invoice PDFs up to date, for scheduled tasks: reads from the folder's
 /// high-water mark (less an overlap) to now, saves the new PDFs, and advances the mark only when every
 /// save succeeded. A second run on the same folder stops at once; any failure is a terminating error.
+/// -WhatIf shows each PDF it would write and writes nothing: no PDF, no state file, no lock.
 /// </summary>
-[Cmdlet(VerbsData.Sync, "SpCustomerInvoice", HelpUri = HelpLinks.Root + "Sync-SpCustomerInvoice.md")]
+[Cmdlet(VerbsData.Sync, "SpCustomerInvoice", SupportsShouldProcess = true, HelpUri = HelpLinks.Root + "Sync-SpCustomerInvoice.md")]
 [OutputType(typeof(CustomerInvoiceSyncResult))]
 public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 {
-    /// <summary>The folder of the PDFs; it also holds the state file (.spapi-sync.json) and, during a run, the lock.</summary>
+    /// <summary>The folder of the PDFs, a PowerShell path (relative to the current location, ~, PSDrives); it also holds the state file (.spapi-sync.json) and, during a run, the lock.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
@@ -44,21 +45,31 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
+    /// <summary>Replaces a PDF whose content differs from the invoice's; without it, such an invoice fails the run (InvoiceFileExists, as Save-SpCustomerInvoice).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        var folder = OrTerminate(() => ProviderPaths.Folder(this, Path).ProviderPath, ErrorIds.InvalidSyncParameter, Path);
         var api = Api(ApiVersion);
         var options = new CustomerInvoiceSyncOptions
         {
-            Folder = GetUnresolvedProviderPathFromPSPath(Path),
+            Folder = folder,
             Since = Since,
             Overlap = Overlap,
             ShipFromPartyId = ShipFromPartyId,
             PageSize = PageSize,
+            Force = Force.IsPresent,
         };
         WithProgress(new ProgressRecord(1, "Sync-SpCustomerInvoice", "Starting"), () => RunCoreOrTerminate(
-            async (writer, ct) => writer.Object(await CustomerInvoiceSync.RunAsync(
-                api, options, TimeProvider.System, writer.Warning, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false)),
+            async (writer, ct) =>
+            {
+                options.Approval = FileWriteApprovals.For(this, writer);
+                writer.Object(await CustomerInvoiceSync.RunAsync(
+                    api, options, TimeProvider.System, writer.Warning, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false));
+            },
             ErrorIds.InvalidSyncParameter,
             options.Folder));
     }

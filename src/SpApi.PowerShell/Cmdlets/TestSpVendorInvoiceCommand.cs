@@ -15,15 +15,22 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 {
     private InvoiceStream? stream;
 
-    /// <summary>An invoice from New-SpVendorInvoice, a hashtable or object in the model's shape, or a CSV row.</summary>
+    /// <summary>An invoice (or the result of one it could not build) from New-SpVendorInvoice, a hashtable or object in the model's shape, a CSV row, or a JSON file from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
     [AllowNull]
     public object? InputObject { get; set; }
 
-    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice.</summary>
+    /// <summary>JSON files holding {"invoices": [...]}, an array of invoices, or one invoice; wildcards name several.</summary>
     [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.Path)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>As -Path, taken exactly as written: no character is a wildcard.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InvoiceInputSets.LiteralPath)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
     /// <summary>Reads plain input as Direct Fulfillment invoices (InvoiceDetail); model objects keep their own kind.</summary>
     [Parameter]
@@ -39,7 +46,7 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 
     /// <inheritdoc />
     protected override void ProcessRecord() =>
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, source => Write(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Write(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing() => Write(stream!.Complete());

@@ -39,6 +39,8 @@ internal static class ErrorClassifier
                 return (ErrorIds.InvalidInvoiceContent, ErrorCategory.InvalidData);
             case InvoiceFileConflictException:
                 return (ErrorIds.InvoiceFileExists, ErrorCategory.ResourceExists);
+            case FileAccessDeniedException:
+                return (ErrorIds.FileAccessDenied, ErrorCategory.PermissionDenied);
             case SyncLockedException:
                 return (ErrorIds.SyncAlreadyRunning, ErrorCategory.ResourceBusy);
             case CustomerInvoiceSyncException:

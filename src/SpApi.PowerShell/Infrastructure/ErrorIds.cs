@@ -33,12 +33,14 @@ internal static class ErrorIds
     public const string InvalidInvoiceQuery = nameof(InvalidInvoiceQuery);
     public const string UnsupportedTaxInvoiceMarketplace = nameof(UnsupportedTaxInvoiceMarketplace);
     public const string InvalidReceiveParameter = nameof(InvalidReceiveParameter);
+    public const string InvalidSaveParameter = nameof(InvalidSaveParameter);
     public const string InvalidVendorInvoiceInput = nameof(InvalidVendorInvoiceInput);
     public const string InvalidTransactionStatusParameter = nameof(InvalidTransactionStatusParameter);
 
     // Files and sync.
     public const string InvalidInvoiceContent = nameof(InvalidInvoiceContent);
     public const string InvoiceFileExists = nameof(InvoiceFileExists);
+    public const string FileAccessDenied = nameof(FileAccessDenied);
     public const string SyncAlreadyRunning = nameof(SyncAlreadyRunning);
     public const string SyncIncomplete = nameof(SyncIncomplete);
 
