@@ -56,6 +56,8 @@ public static class TaxInvoiceAttributes
         ["FBA_OUTBOUND"] = "Fulfillment by Amazon, outbound",
         ["FBA_INBOUND"] = "Fulfillment by Amazon, inbound",
         ["FBA_REMOVAL"] = "Fulfillment by Amazon, removal order",
+        ["INBOUND_SHIPMENT"] = "A shipment into an Amazon fulfillment center",
+        ["REMITTANCE"] = "Remittance of goods to a fulfillment center",
         ["SHIPMENT_ID"] = "The shipment identifier",
         ["ORDER_ID"] = "The Amazon order identifier",
     };

@@ -23,6 +23,7 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
     /// <summary>XML (the default: the NF-e itself) or PDF (its printable form), in any case.</summary>
     [Parameter]
     [ValidateSet("XML", "PDF")]
+    [CanonicalSpelling("XML", "PDF")]
     public string FileFormat { get; set; } = "XML";
 
     /// <summary>How long to wait for the invoice, in seconds; no limit when not given.</summary>
