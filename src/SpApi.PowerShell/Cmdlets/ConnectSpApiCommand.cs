@@ -7,7 +7,8 @@ namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>
 /// Connects to SP-API: resolves the credentials (parameters, a profile, or the SPAPI_* environment
-/// variables), proves them by fetching an access token, and makes the connection the session default.
+/// variables), proves them by fetching an access token, and makes the connection the default of this
+/// runspace (each runspace of ForEach-Object -Parallel or Start-ThreadJob has its own).
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "SpApi", DefaultParameterSetName = ParameterSets.Environment)]
 [OutputType(typeof(SpApiConnection))]
@@ -28,7 +29,7 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
         var connection = RunCoreOrTerminate(
             (_, ct) => SpApiConnection.ConnectAsync(resolved, ct), ErrorIds.InvalidConnectionParameter, resolved.Endpoint);
 
-        WriteVerbose($"Connected to {connection.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the session's default connection.");
+        WriteVerbose($"Connected to {connection.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the default connection of this runspace.");
         SpApiSession.SetDefault(connection);
         WriteObject(connection);
     }
