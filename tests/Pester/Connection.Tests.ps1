@@ -176,6 +176,16 @@ Describe 'Connect-SpApi' {
         (Get-SpApiConnection).Grantless | Should -BeTrue
     }
 
+    It 'leaves no default after a failed connect, so nothing falls back to the earlier account' {
+        $earlier = Connect-SpApiSandbox $sandbox
+        { Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $wrongSecret -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint } |
+            Should -Throw -ErrorId 'SpApiAuthenticationFailed,SpApi.PowerShell.Cmdlets.ConnectSpApiCommand'
+
+        { Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 } | Should -Throw -ErrorId 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
+        $earlier.IsClosed | Should -BeFalse -Because 'a script may still hold the earlier connection and pass it as -Connection'
+        (Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Connection $earlier).PurchaseOrderNumber | Should -Be 'PO00000001'
+    }
+
     It 'reports a wrong client secret as an authentication error' {
         $wrong = ConvertTo-SecureString 'amzn1.oa2-cs.v1.wrong' -AsPlainText -Force
         { Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $wrong -RefreshToken $sandbox.RefreshToken -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint } |

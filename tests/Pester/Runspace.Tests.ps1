@@ -86,30 +86,50 @@ Describe 'The default connection of a runspace' {
         }
     }
 
-    It 'is not set by using a connection passed with -Connection into -Parallel runspaces' {
-        $calls = Get-SpApiSandboxCall $first 'getInvoicesAttributes'
-        $seen = 1, 2 | ForEach-Object -ThrottleLimit 2 -Parallel {
+    It 'does not carry over to the next iteration of a reused -Parallel runspace whose Connect-SpApi fails' {
+        # One runspace serves both iterations (-Parallel reuses them); the second connect is refused.
+        $wrong = ConvertTo-SecureString 'amzn1.oa2-cs.v1.wrong' -AsPlainText -Force
+        $secrets = $second.ClientSecret, $wrong
+        $seen = 0, 1 | ForEach-Object -ThrottleLimit 1 -Parallel {
+            $sandbox = $using:second
             Import-Module $using:manifest
-            $attributes = Get-SpInvoiceAttribute -MarketplaceId A2Q3Y263D00KWC -Connection $using:mine
+            try {
+                Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret ($using:secrets)[$_] -RefreshToken $sandbox.RefreshToken `
+                    -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+            }
+            catch { }
+            # A script that goes on after the failed connect, relying on the default.
+            try { (Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -ErrorAction Stop).PurchaseOrderNumber } catch { $_.FullyQualifiedErrorId }
+            [runspace]::DefaultRunspace.InstanceId
+        }
+
+        $seen[1] | Should -Be $seen[3] -Because 'the test needs both iterations in one runspace'
+        $seen[0] | Should -Be 'PO00000001'
+        $seen[2] | Should -Be 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
+    }
+
+    It 'is not set by using a connection passed with -Connection into -Parallel runspaces' {
+        $calls = Get-SpApiSandboxCall $first 'getCustomerInvoice'
+        $seen = 'PO00000001', 'PO00000002' | ForEach-Object -ThrottleLimit 2 -Parallel {
+            Import-Module $using:manifest
             [pscustomobject]@{
-                Options = @($attributes.InvoiceStatusOptions).Count
+                Invoice = (Get-SpCustomerInvoice -PurchaseOrderNumber $_ -Connection $using:mine).PurchaseOrderNumber
                 Default = @(Get-SpApiConnection -ErrorAction SilentlyContinue).Count
             }
         }
 
-        $seen.Count | Should -Be 2
-        $seen.Options | Should -Not -Contain 0
+        ($seen.Invoice | Sort-Object) | Should -Be @('PO00000001', 'PO00000002')
         $seen.Default | Should -Be @(0, 0)
-        (Get-SpApiSandboxCall $first 'getInvoicesAttributes') | Should -Be ($calls + 2)
+        (Get-SpApiSandboxCall $first 'getCustomerInvoice') | Should -Be ($calls + 2)
     }
 
     It 'fails with SpApiNotConnected in a new runspace that relies on the default' {
         $failures = 1 | ForEach-Object -Parallel {
             Import-Module $using:manifest
-            try { Get-SpInvoiceAttribute -MarketplaceId A2Q3Y263D00KWC -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+            try { Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
         }
 
-        $failures | Should -Be 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpInvoiceAttributeCommand'
+        $failures | Should -Be 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
     }
 
     It 'survives Import-Module -Force in the same runspace' {

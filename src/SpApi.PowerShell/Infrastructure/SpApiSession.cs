@@ -30,6 +30,15 @@ internal static class SpApiSession
     /// </summary>
     public static void SetDefault(SpApiConnection connection) => Volatile.Write(ref SlotOfThisRunspace().Connection, connection);
 
+    /// <summary>Leaves this runspace without a default; the connection that was it stays open.</summary>
+    public static void ClearDefault()
+    {
+        if (Runspace.DefaultRunspace is { } runspace && Defaults.TryGetValue(runspace, out var slot))
+        {
+            Volatile.Write(ref slot.Connection, null);
+        }
+    }
+
     /// <summary>Removes the connection if it is this runspace's default.</summary>
     public static void Clear(SpApiConnection connection)
     {
