@@ -1,5 +1,11 @@
 # The default connection belongs to the runspace: ForEach-Object -Parallel, Start-ThreadJob and
 # [powershell]::Create() each start without one, and a Connect-SpApi in one leaves the others' alone.
+# Windows PowerShell 5.1 has neither ForEach-Object -Parallel nor Start-ThreadJob: there only the
+# [powershell]::Create() cases run.
+
+BeforeDiscovery {
+    $script:noThreads = $PSVersionTable.PSEdition -eq 'Desktop'
+}
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Shared.ps1')
@@ -22,7 +28,7 @@ Describe 'The default connection of a runspace' {
 
     AfterEach { Disconnect-SpApi }
 
-    It 'is its own in each runspace of ForEach-Object -Parallel, and the caller keeps its own' {
+    It 'is its own in each runspace of ForEach-Object -Parallel, and the caller keeps its own' -Skip:$noThreads {
         # Both runspaces connect, then both read, so a default shared by the process would show one endpoint twice.
         $bothConnected = [System.Threading.Barrier]::new(2)
         $seen = $first, $second | ForEach-Object -ThrottleLimit 2 -Parallel {
@@ -44,7 +50,7 @@ Describe 'The default connection of a runspace' {
         [object]::ReferenceEquals((Get-SpApiConnection), $mine) | Should -BeTrue
     }
 
-    It 'is its own in Start-ThreadJob' {
+    It 'is its own in Start-ThreadJob' -Skip:$noThreads {
         $job = Start-ThreadJob -ArgumentList $manifest, $second -ScriptBlock {
             param($manifest, $sandbox)
             Import-Module $manifest
@@ -86,7 +92,7 @@ Describe 'The default connection of a runspace' {
         }
     }
 
-    It 'does not carry over to the next iteration of a reused -Parallel runspace whose Connect-SpApi fails' {
+    It 'does not carry over to the next iteration of a reused -Parallel runspace whose Connect-SpApi fails' -Skip:$noThreads {
         # One runspace serves both iterations (-Parallel reuses them); the second connect is refused.
         $wrong = ConvertTo-SecureString 'amzn1.oa2-cs.v1.wrong' -AsPlainText -Force
         $secrets = $second.ClientSecret, $wrong
@@ -108,7 +114,7 @@ Describe 'The default connection of a runspace' {
         $seen[2] | Should -Be 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
     }
 
-    It 'is not set by using a connection passed with -Connection into -Parallel runspaces' {
+    It 'is not set by using a connection passed with -Connection into -Parallel runspaces' -Skip:$noThreads {
         $calls = Get-SpApiSandboxCall $first 'getCustomerInvoice'
         $seen = 'PO00000001', 'PO00000002' | ForEach-Object -ThrottleLimit 2 -Parallel {
             Import-Module $using:manifest
@@ -123,7 +129,7 @@ Describe 'The default connection of a runspace' {
         (Get-SpApiSandboxCall $first 'getCustomerInvoice') | Should -Be ($calls + 2)
     }
 
-    It 'fails with SpApiNotConnected in a new runspace that relies on the default' {
+    It 'fails with SpApiNotConnected in a new runspace that relies on the default' -Skip:$noThreads {
         $failures = 1 | ForEach-Object -Parallel {
             Import-Module $using:manifest
             try { Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
