@@ -28,6 +28,10 @@ public static class ProfileCatalog
         return Describe(name, profile, store.Path);
     }
 
+    /// <summary>The failure for a name that no profile has (for -Name), naming the file and the saved profiles.</summary>
+    public static ProfileNotFoundException NotFound(string name, Func<string, string?> environment) =>
+        ProfileStore.FromEnvironment(environment).NotFound(name, "Name");
+
     internal static SpApiProfileInfo Describe(string name, StoredProfile profile, string path) => new()
     {
         Name = name,

@@ -66,6 +66,9 @@ internal sealed class ProfileStore
         Write(all);
     }
 
+    /// <summary>The failure for a name that no profile has, naming the file and the profiles it holds.</summary>
+    public ProfileNotFoundException NotFound(string name, string parameterName) => NotFound(name, Read().Profiles.Keys, parameterName);
+
     private ProfileNotFoundException NotFound(string name, IEnumerable<string> known, string parameterName)
     {
         var names = known.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();

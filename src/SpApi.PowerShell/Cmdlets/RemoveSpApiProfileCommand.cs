@@ -40,7 +40,7 @@ public sealed class RemoveSpApiProfileCommand : SpApiCmdlet
             if (removed is null)
             {
                 // Another process removed it since the file was read.
-                WriteError(ProfileSelection.NotFound(profile.Name, profiles));
+                WriteError(ProfileSelection.NotFound(profile.Name));
                 continue;
             }
 

@@ -8,7 +8,7 @@ internal static class ProfileSelection
 {
     /// <summary>
     /// The profiles that <paramref name="names"/> match (names ignore case, as the profile file does), each once, in
-    /// the file's order. For a name without wildcards that matches none, <paramref name="cmdlet"/> writes ProfileNotFound.
+    /// the order of the names. For a name without wildcards that matches none, <paramref name="cmdlet"/> writes ProfileNotFound.
     /// </summary>
     public static IEnumerable<SpApiProfileInfo> Select(Cmdlet cmdlet, IReadOnlyList<SpApiProfileInfo> profiles, IEnumerable<string> names)
     {
@@ -19,7 +19,7 @@ internal static class ProfileSelection
             var matches = profiles.Where(p => pattern.IsMatch(p.Name)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
             {
-                cmdlet.WriteError(NotFound(name, profiles));
+                cmdlet.WriteError(NotFound(name));
             }
 
             foreach (var profile in matches.Where(p => selected.Add(p.Name)))
@@ -29,12 +29,7 @@ internal static class ProfileSelection
         }
     }
 
-    /// <summary>The record of a profile name that is not saved, naming the ones that are.</summary>
-    public static ErrorRecord NotFound(string name, IReadOnlyList<SpApiProfileInfo> profiles)
-    {
-        var message = profiles.Count == 0
-            ? $"There is no profile named '{name}': no profile is saved. Save one with Save-SpApiProfile."
-            : $"There is no profile named '{name}' in {profiles[0].Path}. Saved profiles: {string.Join(", ", profiles.Select(p => p.Name))}.";
-        return new ErrorRecord(new ProfileNotFoundException(name, message, "Name"), ErrorIds.ProfileNotFound, ErrorCategory.ObjectNotFound, name);
-    }
+    /// <summary>The record of a profile name that is not saved; its message names the saved ones.</summary>
+    public static ErrorRecord NotFound(string name) =>
+        new(ProfileCatalog.NotFound(name, Environment.GetEnvironmentVariable), ErrorIds.ProfileNotFound, ErrorCategory.ObjectNotFound, name);
 }
