@@ -50,9 +50,9 @@ public static class ConnectionResolver
         else if (request.ClientId is not null || request.ClientSecret is not null || request.RefreshToken is not null)
         {
             credentials = Build(
-                request.ClientId ?? throw new ArgumentException("ClientId is required when credentials are given as parameters.", "ClientId"),
-                request.ClientSecret ?? throw new ArgumentException("ClientSecret is required when credentials are given as parameters.", "ClientSecret"),
-                request.RefreshToken, request.Scope, "RefreshToken");
+                request.ClientId ?? throw new ArgumentException("-ClientId is required when credentials are given as parameters.", "ClientId"),
+                request.ClientSecret ?? throw new ArgumentException("-ClientSecret is required when credentials are given as parameters (or -Credential instead of both).", "ClientSecret"),
+                request.RefreshToken, request.Scope, "RefreshToken", "pass -RefreshToken, or -Scope");
             source = CredentialSource.Parameters;
         }
         else
@@ -94,7 +94,7 @@ public static class ConnectionResolver
         var clientId = profile.ClientId ?? throw new InvalidOperationException($"The profile '{name}' has no clientId.");
         var secret = SecretProtector.Unprotect(profile.ClientSecret ?? new StoredSecret(), "client secret", name);
         var refreshToken = profile.RefreshToken is null ? null : SecretProtector.Unprotect(profile.RefreshToken, "refresh token", name);
-        return Build(clientId, secret, refreshToken, profile.Scope, "ProfileName");
+        return Build(clientId, secret, refreshToken, profile.Scope, "ProfileName", $"the profile '{name}' has neither; save it again with -RefreshToken or -Scope");
     }
 
     private static LwaCredentials FromEnvironment(Func<string, string?> environment, string? scope)
@@ -102,17 +102,30 @@ public static class ConnectionResolver
         var clientId = environment(ClientIdVariable);
         var secret = environment(ClientSecretVariable);
         var refreshToken = environment(RefreshTokenVariable);
-        if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(secret))
+        var variables = new[] { (Name: ClientIdVariable, Value: clientId), (Name: ClientSecretVariable, Value: secret), (Name: RefreshTokenVariable, Value: refreshToken) };
+        var set = variables.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => v.Name).ToList();
+        // A grantless scope stands in for the refresh token.
+        var missing = variables.Where(v => string.IsNullOrWhiteSpace(v.Value) && !(v.Name == RefreshTokenVariable && !string.IsNullOrWhiteSpace(scope)))
+            .Select(v => v.Name).ToList();
+        if (set.Count == 0)
         {
             throw new ArgumentException(
                 $"No credentials were given. Pass -ClientId, -ClientSecret and -RefreshToken (or -Credential), name a profile with -ProfileName, or set {ClientIdVariable}, {ClientSecretVariable} and {RefreshTokenVariable}.",
                 "ClientId");
         }
 
-        return Build(clientId!, new SpApiSecret(secret!), string.IsNullOrWhiteSpace(refreshToken) ? null : new SpApiSecret(refreshToken!), scope, RefreshTokenVariable);
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The credentials in the environment are incomplete: {Listed(missing)} {(missing.Count == 1 ? "is" : "are")} not set, while {Listed(set)} {(set.Count == 1 ? "is" : "are")}. "
+                + $"Set {(missing.Count == 1 ? "it" : "them")}, or pass -ClientId, -ClientSecret and -RefreshToken (or -Credential), or name a profile with -ProfileName.",
+                missing[0]);
+        }
+
+        return Build(clientId!, new SpApiSecret(secret!), string.IsNullOrWhiteSpace(refreshToken) ? null : new SpApiSecret(refreshToken!), scope, RefreshTokenVariable, $"set {RefreshTokenVariable}");
     }
 
-    private static LwaCredentials Build(string clientId, SpApiSecret secret, SpApiSecret? refreshToken, string? scope, string refreshTokenName)
+    private static LwaCredentials Build(string clientId, SpApiSecret secret, SpApiSecret? refreshToken, string? scope, string refreshTokenName, string remedy)
     {
         if (refreshToken is not null && !string.IsNullOrWhiteSpace(scope))
         {
@@ -129,8 +142,12 @@ public static class ConnectionResolver
             return LwaCredentials.ForScope(clientId, secret, scope!);
         }
 
-        throw new ArgumentException("A refresh token is required (or a scope for grantless calls).", refreshTokenName);
+        throw new ArgumentException($"A refresh token is required (or a scope for grantless calls): {remedy}.", refreshTokenName);
     }
+
+    // "A", "A and B", "A, B and C".
+    private static string Listed(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[names.Count - 1]}";
 
     private static SpApiRegion? ParseRegion(string? value)
     {

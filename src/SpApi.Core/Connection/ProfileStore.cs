@@ -26,17 +26,27 @@ internal sealed class ProfileStore
 
     public IReadOnlyCollection<string> Names() => Read().Profiles.Keys.ToList();
 
-    public StoredProfile Load(string name)
+    /// <summary>Every profile by its name, as saved.</summary>
+    public IReadOnlyDictionary<string, StoredProfile> All() => Read().Profiles;
+
+    public bool Contains(string name) => Read().Profiles.ContainsKey(name);
+
+    public StoredProfile Load(string name, string parameterName = "ProfileName")
     {
-        if (!File.Exists(Path))
+        var profiles = Read().Profiles;
+        return profiles.TryGetValue(name, out var profile) ? profile : throw NotFound(name, profiles.Keys, parameterName);
+    }
+
+    /// <summary>Removes a profile; the file stays, with the others.</summary>
+    public void Remove(string name)
+    {
+        var all = Read();
+        if (!all.Profiles.Remove(name))
         {
-            throw new ArgumentException($"The profile '{name}' does not exist: there is no profile file at {Path}. Create it with Save-SpApiProfile.", "ProfileName");
+            throw NotFound(name, all.Profiles.Keys, "Name");
         }
 
-        var profiles = Read().Profiles;
-        return profiles.TryGetValue(name, out var profile)
-            ? profile
-            : throw new ArgumentException($"The profile '{name}' does not exist in {Path}. Known profiles: {string.Join(", ", profiles.Keys)}.", "ProfileName");
+        Write(all);
     }
 
     public void Save(string name, StoredProfile profile, bool overwrite)
@@ -53,6 +63,25 @@ internal sealed class ProfileStore
         }
 
         all.Profiles[name] = profile;
+        Write(all);
+    }
+
+    /// <summary>The failure for a name that no profile has, naming the file and the profiles it holds.</summary>
+    public ProfileNotFoundException NotFound(string name, string parameterName) => NotFound(name, Read().Profiles.Keys, parameterName);
+
+    private ProfileNotFoundException NotFound(string name, IEnumerable<string> known, string parameterName)
+    {
+        var names = known.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        var message = !File.Exists(Path)
+            ? $"The profile '{name}' does not exist: there is no profile file at {Path}. Create it with Save-SpApiProfile."
+            : names.Count == 0
+                ? $"The profile '{name}' does not exist: {Path} holds no profiles. Create one with Save-SpApiProfile."
+                : $"The profile '{name}' does not exist in {Path}. Known profiles: {string.Join(", ", names)}.";
+        return new ProfileNotFoundException(name, message, parameterName);
+    }
+
+    private void Write(StoredProfiles all)
+    {
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(folder))
         {

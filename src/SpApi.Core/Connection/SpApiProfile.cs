@@ -51,7 +51,7 @@ internal sealed class StoredProfiles
     public Dictionary<string, StoredProfile> Profiles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>What Save-SpApiProfile reports: the profile without its secrets.</summary>
+/// <summary>What Save-SpApiProfile, Get-SpApiProfile and Remove-SpApiProfile report: the profile without its secrets.</summary>
 public sealed class SpApiProfileInfo
 {
     /// <summary>The profile name.</summary>
@@ -68,6 +68,18 @@ public sealed class SpApiProfileInfo
 
     /// <summary>The marketplace id, when the profile sets one.</summary>
     public string? MarketplaceId { get; init; }
+
+    /// <summary>Whether the region's sandbox host is used.</summary>
+    public bool Sandbox { get; init; }
+
+    /// <summary>The custom SP-API endpoint, when the profile sets one.</summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>The custom LWA token endpoint, when the profile sets one.</summary>
+    public Uri? TokenEndpoint { get; init; }
+
+    /// <summary>True when the profile holds a scope for grantless calls instead of a refresh token.</summary>
+    public bool Grantless { get; init; }
 
     /// <summary>How the secrets are protected: dpapi or file-permissions.</summary>
     public string SecretProtection { get; init; } = string.Empty;

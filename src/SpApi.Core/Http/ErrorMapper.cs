@@ -105,9 +105,21 @@ internal static class ErrorMapper
     public static SpApiException ForTooLarge(string operation, ResponseTooLargeException tooLarge) =>
         new($"{operation}: {tooLarge.Message} The response was not read further.", operation, SpApiFailureKind.InvalidResponse, innerException: tooLarge);
 
-    /// <summary>No answer in time on every attempt, or a connection that failed.</summary>
-    public static SpApiException ForTransport(string operation, bool isIdempotent, Exception failure, SpApiClientOptions options)
+    /// <summary>No answer in time on every attempt, or a connection that failed; <paramref name="address"/> is where it went.</summary>
+    public static SpApiException ForTransport(string operation, Uri address, bool isIdempotent, Exception failure, SpApiClientOptions options)
     {
+        if (TransportFailure.Lasting(failure) is { } lasting)
+        {
+            // Only the scheme, host and port: a pre-signed URL's query is its credential.
+            var where = address.GetLeftPart(UriPartial.Authority);
+            var why = lasting == LastingFailure.ConnectionRefused
+                ? $"the connection to {where} was refused: nothing listens there"
+                : $"the host name of {where} does not resolve";
+            return new SpApiException(
+                $"{operation} failed: {why} ({failure.Message}). It was not retried, since that does not change within seconds: check the address.",
+                operation, SpApiFailureKind.Transport, innerException: failure);
+        }
+
         var timedOut = failure is TimeoutRejectedException;
         var mayHaveBeenProcessed = !isIdempotent && !TransportFailure.ProvablyNotSent(failure);
         var timeout = $"{options.RequestTimeout.TotalSeconds:0.#} s";

@@ -9,7 +9,9 @@ namespace SpApi.Core.Http;
 /// <summary>
 /// The Polly pipelines of the request path. Idempotent requests (GET, the LWA token exchange) retry
 /// 429, 5xx, timeouts and transport failures; a submission retries only what provably was not
-/// processed: a 429, or a connection that was never made. Every retry count and delay is capped.
+/// processed: a 429, or a connection that was never made. A refused connection or a host name that does
+/// not resolve is retried by neither: it would fail the same way for every attempt. Every retry count and
+/// delay is capped.
 /// </summary>
 internal sealed class RetryPipelines
 {
@@ -77,7 +79,7 @@ internal sealed class RetryPipelines
                 return idempotent;
             }
 
-            if (exception is OperationCanceledException)
+            if (exception is OperationCanceledException || TransportFailure.Lasting(exception) is not null)
             {
                 return false;
             }

@@ -51,7 +51,7 @@ internal sealed class SendPath : IDisposable
     {
         var operation = request.Operation;
         SpApiSecret? carried = null;
-        var response = await RunAsync(operation.Name, operation.IsIdempotent, waitForRateLimit, async ct =>
+        var response = await RunAsync(operation.Name, uri, operation.IsIdempotent, waitForRateLimit, async ct =>
         {
             carried = await takeToken(ct).ConfigureAwait(false);
             using var message = new HttpRequestMessage(operation.Method, uri);
@@ -77,7 +77,7 @@ internal sealed class SendPath : IDisposable
 
     /// <summary>Posts a form to the LWA token endpoint through RestSharp, as the design names it, on this same path.</summary>
     public Task<RawResponse> PostFormAsync(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
-        RunAsync(ErrorMapper.Lwa, isIdempotent: true, null, ct => pipelines.WithinTimeoutAsync(
+        RunAsync(ErrorMapper.Lwa, endpoint, isIdempotent: true, null, ct => pipelines.WithinTimeoutAsync(
             async t =>
             {
                 var request = new RestRequest(endpoint, Method.Post);
@@ -113,7 +113,7 @@ internal sealed class SendPath : IDisposable
     /// (its body buffered only when it is not a success).
     /// </summary>
     public Task<RawResponse> DownloadAsync(Uri url, Func<Stream, CancellationToken, Task> writeBody, CancellationToken cancellationToken) =>
-        RunAsync(ErrorMapper.Download, isIdempotent: true, null, async ct =>
+        RunAsync(ErrorMapper.Download, url, isIdempotent: true, null, async ct =>
         {
             var current = url;
             for (var redirects = 0; ; redirects++)
@@ -151,6 +151,7 @@ internal sealed class SendPath : IDisposable
 
     private async Task<RawResponse> RunAsync(
         string operation,
+        Uri address,
         bool isIdempotent,
         Func<CancellationToken, Task>? beforeEachAttempt,
         Func<CancellationToken, Task<RawResponse>> attempt,
@@ -166,7 +167,7 @@ internal sealed class SendPath : IDisposable
         }
         catch (Exception ex) when (ex is TimeoutRejectedException || (TransportFailure.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
         {
-            throw ErrorMapper.ForTransport(operation, isIdempotent, ex, options);
+            throw ErrorMapper.ForTransport(operation, address, isIdempotent, ex, options);
         }
     }
 

@@ -4,12 +4,15 @@ using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.PowerShell.Cmdlets;
 
-/// <summary>Closes a connection (by default the session's) and forgets it as the default.</summary>
+/// <summary>
+/// Closes a connection (by default this runspace's) and forgets it as the default. Closing what is already
+/// closed is no error: -Verbose says it was already disconnected.
+/// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "SpApi", HelpUri = HelpLinks.Root + "Disconnect-SpApi.md")]
 [OutputType(typeof(SpApiConnection))]
 public sealed class DisconnectSpApiCommand : SpApiCmdlet
 {
-    /// <summary>The connection to close; the session default when not given.</summary>
+    /// <summary>The connection to close; this runspace's default when not given.</summary>
     [Parameter(ValueFromPipeline = true)]
     [ValidateNotNull]
     public SpApiConnection? Connection { get; set; }
@@ -24,12 +27,21 @@ public sealed class DisconnectSpApiCommand : SpApiCmdlet
         var connection = Connection ?? SpApiSession.Current;
         if (connection is null)
         {
-            WriteVerbose("There is no SP-API connection to close.");
+            WriteVerbose("Already disconnected: this runspace has no default SP-API connection to close.");
             return;
         }
 
         SpApiSession.Clear(connection);
-        connection.Dispose();
+        if (connection.IsClosed)
+        {
+            WriteVerbose($"Already disconnected: the connection to {connection.Endpoint} as {connection.ClientId} was closed before.");
+        }
+        else
+        {
+            connection.Dispose();
+            WriteVerbose($"Disconnected from {connection.Endpoint} as {connection.ClientId}.");
+        }
+
         if (PassThru)
         {
             WriteObject(connection);

@@ -4,7 +4,10 @@ using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.PowerShell.Cmdlets;
 
-/// <summary>Gets the session's default SP-API connection; outputs nothing when there is none.</summary>
+/// <summary>
+/// Gets the default SP-API connection of this runspace. Without one it writes the non-terminating error
+/// SpApiNotConnected, as Get- cmdlets report what they cannot find; -ErrorAction SilentlyContinue makes it a test.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "SpApiConnection", HelpUri = HelpLinks.Root + "Get-SpApiConnection.md")]
 [OutputType(typeof(SpApiConnection))]
 public sealed class GetSpApiConnectionCommand : SpApiCmdlet
@@ -15,6 +18,10 @@ public sealed class GetSpApiConnectionCommand : SpApiCmdlet
         if (SpApiSession.Current is { } connection)
         {
             WriteObject(connection);
+        }
+        else
+        {
+            WriteError(ToErrorRecord(SpApiSession.NotConnected(), ErrorIds.SpApiNotConnected, target: null));
         }
     }
 }

@@ -5,8 +5,9 @@ using SpApi.PowerShell.Infrastructure;
 namespace SpApi.PowerShell.Cmdlets;
 
 /// <summary>
-/// Saves credentials and endpoint settings as a named profile for Connect-SpApi -ProfileName. On Windows
-/// the secrets are encrypted with DPAPI for the current user; elsewhere the file is readable by its owner only.
+/// Saves credentials and endpoint settings as a named profile for Connect-SpApi -ProfileName, after checking
+/// them with a token exchange (-SkipCheck saves offline). On Windows the secrets are encrypted with DPAPI for
+/// the current user; elsewhere the file is readable by its owner only.
 /// </summary>
 [Cmdlet(VerbsData.Save, "SpApiProfile", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.ClientSecret, HelpUri = HelpLinks.Root + "Save-SpApiProfile.md")]
 [OutputType(typeof(SpApiProfileInfo))]
@@ -21,6 +22,10 @@ public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Saves without checking the credentials with Login with Amazon, for example on a computer that is offline.</summary>
+    [Parameter]
+    public SwitchParameter SkipCheck { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -30,6 +35,14 @@ public sealed class SaveSpApiProfileCommand : ConnectionParametersCmdlet
             return;
         }
 
-        WriteObject(OrTerminate(() => ProfileWriter.Save(Name, BuildRequest(profileName: null), Force.IsPresent, ReadEnvironment), ErrorIds.InvalidProfileParameter, Name));
+        var request = BuildRequest(profileName: null);
+        var saved = SkipCheck
+            ? OrTerminate(() => ProfileWriter.Save(Name, request, Force.IsPresent, ReadEnvironment), ErrorIds.InvalidProfileParameter, Name)
+            : RunCoreOrTerminate(
+                (_, ct) => ProfileWriter.SaveCheckedAsync(Name, request, Force.IsPresent, ReadEnvironment, ct), ErrorIds.InvalidProfileParameter, Name);
+        WriteVerbose(SkipCheck
+            ? $"Saved profile '{saved.Name}' in {saved.Path} without checking its credentials."
+            : $"Login with Amazon accepted the credentials of {saved.ClientId}; saved profile '{saved.Name}' in {saved.Path}.");
+        WriteObject(saved);
     }
 }

@@ -26,6 +26,7 @@ internal static class ErrorIds
     // Validation: the cmdlet's own checks of its input and state; nothing is sent.
     public const string InvalidConnectionParameter = nameof(InvalidConnectionParameter);
     public const string InvalidProfileParameter = nameof(InvalidProfileParameter);
+    public const string ProfileNotFound = nameof(ProfileNotFound);
     public const string InvalidCustomerInvoiceQuery = nameof(InvalidCustomerInvoiceQuery);
     public const string InvalidPurchaseOrderNumber = nameof(InvalidPurchaseOrderNumber);
     public const string InvalidSyncParameter = nameof(InvalidSyncParameter);

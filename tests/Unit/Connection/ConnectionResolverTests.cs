@@ -82,7 +82,7 @@ public sealed class ConnectionResolverTests : IDisposable
         environment[ConnectionResolver.RefreshTokenVariable] = "Atzr|env";
         SaveProfile("other", Complete());
 
-        var error = Assert.Throws<ArgumentException>(() => Resolve(new ConnectionRequest { ProfileName = "missing", Region = SpApiRegion.EU }));
+        var error = Assert.Throws<ProfileNotFoundException>(() => Resolve(new ConnectionRequest { ProfileName = "missing", Region = SpApiRegion.EU }));
 
         Assert.Equal("ProfileName", error.ParamName);
         Assert.Contains("'missing' does not exist", error.Message);
@@ -92,7 +92,7 @@ public sealed class ConnectionResolverTests : IDisposable
     [Fact]
     public void AProfileFileThatDoesNotExistIsNamedInTheError()
     {
-        var error = Assert.Throws<ArgumentException>(() => Resolve(new ConnectionRequest { ProfileName = "any" }));
+        var error = Assert.Throws<ProfileNotFoundException>(() => Resolve(new ConnectionRequest { ProfileName = "any" }));
 
         Assert.Contains(ProfilePath, error.Message);
     }
@@ -108,6 +108,48 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void OnlyTheClientIdInTheEnvironmentNamesTheTwoVariablesThatAreMissing()
+    {
+        environment[ConnectionResolver.ClientIdVariable] = "env-client";
+
+        var error = Assert.Throws<ArgumentException>(() => Resolve(new ConnectionRequest { Region = SpApiRegion.NA }));
+
+        Assert.Equal(ConnectionResolver.ClientSecretVariable, error.ParamName);
+        Assert.Contains("SPAPI_CLIENT_SECRET and SPAPI_REFRESH_TOKEN are not set, while SPAPI_CLIENT_ID is.", error.Message);
+        Assert.DoesNotContain("No credentials were given", error.Message);
+    }
+
+    [Theory]
+    [InlineData(ConnectionResolver.ClientSecretVariable, "SPAPI_CLIENT_SECRET is not set, while SPAPI_CLIENT_ID and SPAPI_REFRESH_TOKEN are.")]
+    [InlineData(ConnectionResolver.ClientIdVariable, "SPAPI_CLIENT_ID is not set, while SPAPI_CLIENT_SECRET and SPAPI_REFRESH_TOKEN are.")]
+    [InlineData(ConnectionResolver.RefreshTokenVariable, "SPAPI_REFRESH_TOKEN is not set, while SPAPI_CLIENT_ID and SPAPI_CLIENT_SECRET are.")]
+    public void OneMissingVariableIsNamed(string missing, string expected)
+    {
+        environment[ConnectionResolver.ClientIdVariable] = "env-client";
+        environment[ConnectionResolver.ClientSecretVariable] = "env-secret";
+        environment[ConnectionResolver.RefreshTokenVariable] = "Atzr|env";
+        environment[missing] = " ";
+
+        var error = Assert.Throws<ArgumentException>(() => Resolve(new ConnectionRequest { Region = SpApiRegion.NA }));
+
+        Assert.Equal(missing, error.ParamName);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("env-secret", error.Message);
+        Assert.DoesNotContain("Atzr|env", error.Message);
+    }
+
+    [Fact]
+    public void AScopeStandsInForTheRefreshTokenVariable()
+    {
+        environment[ConnectionResolver.ClientIdVariable] = "env-client";
+        environment[ConnectionResolver.ClientSecretVariable] = "env-secret";
+
+        var resolved = Resolve(new ConnectionRequest { Region = SpApiRegion.NA, Scope = "sellingpartnerapi::notifications" });
+
+        Assert.True(resolved.Credentials.IsGrantless);
+    }
+
+    [Fact]
     public void ARefreshTokenOrAScopeIsRequired()
     {
         var error = Assert.Throws<ArgumentException>(() => Resolve(new ConnectionRequest
@@ -116,6 +158,7 @@ public sealed class ConnectionResolverTests : IDisposable
         }));
 
         Assert.Equal("RefreshToken", error.ParamName);
+        Assert.Contains("pass -RefreshToken, or -Scope", error.Message);
     }
 
     [Fact]
