@@ -54,12 +54,13 @@ internal static class ErrorMapper
         // SP-API never redirects: a 3xx comes from something in between, and it was not followed (the request
         // carries the access token). For a submission it proves nothing about whether the server got it.
         var redirect = status is >= 300 and < 400;
-        var mayHaveBeenProcessed = !operation.IsIdempotent && (status >= 500 || redirect);
+        var mayHaveBeenProcessed = !operation.IsIdempotent && !IsRejection(status, errors);
         var message = status switch
         {
             429 => $"{operation.Name} was throttled (HTTP 429) and still was after {maxRetries} retries: {summary}.",
             _ when redirect && mayHaveBeenProcessed => $"{operation.Name} was answered with a redirect ({summary}), which SP-API never sends; it was not followed. Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
             _ when redirect => $"{operation.Name} was answered with a redirect ({summary}), which SP-API never sends; it was not followed, so the access token went nowhere else.",
+            _ when mayHaveBeenProcessed && status < 500 => $"{operation.Name} failed with {summary}, without SP-API's list of errors, so it is not a rejection Amazon made. Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
             _ when mayHaveBeenProcessed => $"{operation.Name} failed with {summary}. The server received the request and may have processed it; it was not sent again. Check its outcome before you send it again.",
             _ => $"{operation.Name} failed with {summary}.",
         };
@@ -71,6 +72,31 @@ internal static class ErrorMapper
         return new SpApiException(
             message, operation.Name, SpApiException.KindOf(response.Status), response.Status, first?.Code, first?.Details, response.RequestId, errors,
             mayHaveBeenProcessed);
+    }
+
+    /// <summary>
+    /// True for the one answer that proves a request was not processed: a 4xx that carries SP-API's own
+    /// {"errors": [...]} (400, 413, 415 and the like). A 4xx without it may come from something in between
+    /// (a proxy's page), a 3xx was not followed, a 5xx may come after the work was done: none of them proves anything.
+    /// </summary>
+    public static bool IsRejection(int status, IReadOnlyList<SpApiError> errors) => status is >= 400 and < 500 && errors.Count > 0;
+
+    /// <summary>
+    /// A submission's success answer whose body is not what the model describes (cut short, not JSON, a
+    /// promised field missing). That is no rejection: Amazon said yes and only the reading failed, so the
+    /// outcome is unknown and the request must not be sent again.
+    /// </summary>
+    public static SpApiException ForUnreadableSuccess(OperationDescriptor operation, RawResponse response, SpApiException unreadable)
+    {
+        var message = $"{operation.Name} was accepted (HTTP {(int)response.Status}), but its answer could not be read: {unreadable.Message} Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.";
+        if (response.RequestId is { } requestId)
+        {
+            message += $" Request id: {ServerText.Clean(requestId)}.";
+        }
+
+        return new SpApiException(
+            message, operation.Name, SpApiFailureKind.InvalidResponse, response.Status, requestId: response.RequestId,
+            requestMayHaveBeenProcessed: true, innerException: unreadable.InnerException ?? unreadable);
     }
 
     /// <summary>A failed download: a lapsed URL (ask for a new one), or any other status.</summary>
@@ -88,9 +114,16 @@ internal static class ErrorMapper
         return new SpApiException(message, Download, SpApiException.KindOf(response.Status), response.Status, requestId: response.RequestId);
     }
 
-    /// <summary>A body past its limit; not retried, since the same request would get the same body.</summary>
-    public static SpApiException ForTooLarge(string operation, ResponseTooLargeException tooLarge) =>
-        new($"{operation}: {tooLarge.Message} The response was not read further.", operation, SpApiFailureKind.InvalidResponse, innerException: tooLarge);
+    /// <summary>
+    /// A body past its limit; not retried, since the same request would get the same body. A submission's
+    /// answer that could not be read to its end proves nothing, so its outcome is unknown.
+    /// </summary>
+    public static SpApiException ForTooLarge(string operation, bool isIdempotent, ResponseTooLargeException tooLarge) =>
+        new(
+            isIdempotent
+                ? $"{operation}: {tooLarge.Message} The response was not read further."
+                : $"{operation}: {tooLarge.Message} The response was not read further, so Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
+            operation, SpApiFailureKind.InvalidResponse, requestMayHaveBeenProcessed: !isIdempotent, innerException: tooLarge);
 
     /// <summary>No answer in time on every attempt, or a connection that failed.</summary>
     public static SpApiException ForTransport(string operation, bool isIdempotent, Exception failure, SpApiClientOptions options)
