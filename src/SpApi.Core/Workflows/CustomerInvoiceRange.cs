@@ -99,7 +99,6 @@ public static class CustomerInvoiceRange
                     }
                 }
             }
-
         }
 
         progress?.Report(new CustomerInvoiceRangeProgress(windows.Count, windows.Count, returned, windows[windows.Count - 1]));
