@@ -22,12 +22,19 @@ internal static class CustomerInvoiceEndpoints
         {
             var envelope = list.PayloadEnvelope;
             app.MapGet(list.PathTemplate, (HttpRequest request) => List(request, state, envelope));
-            app.MapGet(single.PathTemplate, (string purchaseOrderNumber) => Get(purchaseOrderNumber, state, envelope));
+            app.MapGet(single.PathTemplate, (HttpContext context, string purchaseOrderNumber) => Get(context, purchaseOrderNumber, state, envelope));
         }
     }
 
     private static IResult List(HttpRequest request, SandboxState state, bool envelope)
     {
+        var faults = request.HttpContext.Items;
+        if (faults.ContainsKey(FaultKind.EndlessEmptyPages))
+        {
+            // Before the token check: the token of this fault is new every time and belongs to no query.
+            return Answer(new { pagination = new { nextToken = Guid.NewGuid().ToString("N") }, customerInvoices = Array.Empty<object>() }, envelope);
+        }
+
         var query = request.Query;
         if (!TryDate(query["createdAfter"], out var after) || !TryDate(query["createdBefore"], out var before))
         {
@@ -71,15 +78,28 @@ internal static class CustomerInvoiceEndpoints
             : matching.OrderBy(i => i.CreatedAt).ThenBy(i => i.PurchaseOrderNumber, StringComparer.Ordinal);
         var all = matching.ToList();
         var page = all.Skip(offset).Take(limit)
-            .Select(i => new { purchaseOrderNumber = i.PurchaseOrderNumber, content = i.Content })
+            .Select(i => (object?)new { purchaseOrderNumber = i.PurchaseOrderNumber, content = i.Content })
             .ToList();
         var nextOffset = state.Options.RepeatNextToken && offset > 0 ? offset : offset + limit;
         var next = nextOffset < all.Count ? PageTokens.Write(nextOffset, binding) : null;
-        var body = new { pagination = next is null ? null : new { nextToken = next }, customerInvoices = page };
-        return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
+        if (faults.ContainsKey(FaultKind.NullInList))
+        {
+            page.Insert(page.Count / 2, null);
+        }
+
+        // An invoice of the neighbouring page, again, with other content: the previous page's last, or the next page's first.
+        var neighbour = offset > 0 ? offset - 1 : offset + limit;
+        if (faults.ContainsKey(FaultKind.ConflictingRepeat) && neighbour < all.Count)
+        {
+            page.Add(new { purchaseOrderNumber = all[neighbour].PurchaseOrderNumber, content = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(SandboxFaults.ConflictingPdf)) });
+        }
+
+        return Answer(new { pagination = next is null ? null : new { nextToken = next }, customerInvoices = page }, envelope);
     }
 
-    private static IResult Get(string purchaseOrderNumber, SandboxState state, bool envelope)
+    private static IResult Answer(object body, bool envelope) => envelope ? Results.Json(new { payload = body }) : Results.Json(body);
+
+    private static IResult Get(HttpContext context, string purchaseOrderNumber, SandboxState state, bool envelope)
     {
         if (!PurchaseOrderNumber.IsMatch(purchaseOrderNumber))
         {
@@ -92,8 +112,8 @@ internal static class CustomerInvoiceEndpoints
             return SpApiResults.Error(404, "NotFound", $"No customer invoice exists for purchase order {purchaseOrderNumber}.");
         }
 
-        var body = new { purchaseOrderNumber = invoice.PurchaseOrderNumber, content = invoice.Content };
-        return envelope ? Results.Json(new { payload = body }) : Results.Json(body);
+        var answered = context.Items.ContainsKey(FaultKind.OtherPurchaseOrder) ? SandboxFaults.OtherPurchaseOrderNumber : invoice.PurchaseOrderNumber;
+        return Answer(new { purchaseOrderNumber = answered, content = Convert.ToBase64String(SandboxInvoice.Pdf(answered)) }, envelope);
     }
 
     private static bool InWindow(DateTimeOffset t, DateTimeOffset after, DateTimeOffset before, BoundaryMode mode) => mode switch

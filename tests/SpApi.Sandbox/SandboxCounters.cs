@@ -67,6 +67,7 @@ public sealed class SandboxCounters
         documentDownloads = DocumentDownloads,
         invoicesReceived = InvoicesReceived,
         duplicateInvoiceSubmissions = DuplicateInvoiceSubmissions,
+        redirectTargetHits = RedirectTargetHits,
         byOperation = byOperation.ToDictionary(p => p.Key, p => p.Value),
     };
 

@@ -50,6 +50,33 @@ public enum FaultKind
 
     /// <summary>Answer normally but report x-amzn-RateLimit-Limit: 0.0000001 (one request every four months).</summary>
     AbsurdRateLimit,
+
+    /// <summary>
+    /// Process the request fully (a submission creates its transaction), then send its 2xx answer with the
+    /// last <see cref="SandboxFaults.TruncatedBytes"/> bytes cut off, as a proxy that drops the end of a body.
+    /// </summary>
+    TruncatedSuccess,
+
+    /// <summary>
+    /// Answer 307 Temporary Redirect to <see cref="SandboxFaults.RedirectTargetPath"/>: a client that follows it
+    /// would send the same method, body and token there.
+    /// </summary>
+    TemporaryRedirectElsewhere,
+
+    /// <summary>On getCustomerInvoices: answer an empty page with a new, never-repeated nextToken (inject it with a large count).</summary>
+    EndlessEmptyPages,
+
+    /// <summary>On getCustomerInvoices: put a JSON null into the page's customerInvoices list.</summary>
+    NullInList,
+
+    /// <summary>On getCustomerInvoice: answer with the invoice of purchase order <see cref="SandboxFaults.OtherPurchaseOrderNumber"/> instead.</summary>
+    OtherPurchaseOrder,
+
+    /// <summary>
+    /// On getCustomerInvoices: add to the page a second copy, with other content, of an invoice of the
+    /// neighbouring page (the previous one, or the next one on the first page), so one purchase order comes on two pages.
+    /// </summary>
+    ConflictingRepeat,
 }
 
 /// <summary>Faults on demand: the next N matching requests fail in a given way.</summary>
@@ -68,6 +95,15 @@ public sealed class SandboxFaults
 
     /// <summary>What <see cref="FaultKind.ControlCharactersInToken"/> appends to a token: a header injection.</summary>
     public const string InjectedHeader = "\r\nX-Injected: yes";
+
+    /// <summary>How many bytes <see cref="FaultKind.TruncatedSuccess"/> cuts off the end of a body.</summary>
+    public const int TruncatedBytes = 5;
+
+    /// <summary>The purchase order whose invoice <see cref="FaultKind.OtherPurchaseOrder"/> answers with.</summary>
+    public const string OtherPurchaseOrderNumber = "OTHERPO1";
+
+    /// <summary>The PDF text of the other copy that <see cref="FaultKind.ConflictingRepeat"/> adds.</summary>
+    public const string ConflictingPdf = "%PDF-1.4\n% a different copy of an invoice from another page\n%%EOF\n";
 
     /// <summary>What <see cref="FaultKind.AbsurdRateLimit"/> reports.</summary>
     public const string AbsurdRateLimit = "0.0000001";

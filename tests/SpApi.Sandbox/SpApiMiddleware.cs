@@ -56,7 +56,7 @@ internal sealed class SpApiMiddleware
 
         switch (fault)
         {
-            case FaultKind.ResetAfterProcessing or FaultKind.InternalServerErrorAfterProcessing:
+            case FaultKind.ResetAfterProcessing or FaultKind.InternalServerErrorAfterProcessing or FaultKind.TruncatedSuccess:
                 await FailAfterProcessingAsync(context, fault.Value, () => ProcessAsync(context, operation, path, next));
                 return;
             case { } before when !await ApplyFaultAsync(context, before, name):
@@ -108,11 +108,13 @@ internal sealed class SpApiMiddleware
     }
 
     // The request runs to its end with its answer held back, so whatever it does (a transaction, counters)
-    // happens; the client then gets a dropped connection or a 500 instead, as when a server fails after committing.
+    // happens; the client then gets a dropped connection, a 500 or a cut answer instead, as when a server or
+    // a proxy fails after the server committed.
     private static async Task FailAfterProcessingAsync(HttpContext context, FaultKind fault, Func<Task> process)
     {
         var response = context.Response;
         var body = response.Body;
+        byte[] answer;
         await using (var held = new MemoryStream())
         {
             response.Body = held;
@@ -124,6 +126,8 @@ internal sealed class SpApiMiddleware
             {
                 response.Body = body;
             }
+
+            answer = held.ToArray();
         }
 
         if (fault == FaultKind.ResetAfterProcessing)
@@ -132,7 +136,24 @@ internal sealed class SpApiMiddleware
             return;
         }
 
+        if (fault == FaultKind.TruncatedSuccess)
+        {
+            await WriteTruncatedAsync(context, answer);
+            return;
+        }
+
         await WriteInternalServerError(context);
+    }
+
+    // The processed answer with its end cut off; Content-Length matches what is sent, so the client reads
+    // a complete exchange whose body is broken, as behind a proxy that lost the last bytes. Not a 2xx: sent whole.
+    private static async Task WriteTruncatedAsync(HttpContext context, byte[] body)
+    {
+        var cut = context.Response.StatusCode is >= 200 and < 300
+            ? body.AsMemory(0, Math.Max(0, body.Length - SandboxFaults.TruncatedBytes))
+            : body;
+        context.Response.ContentLength = cut.Length;
+        await context.Response.Body.WriteAsync(cut);
     }
 
     private (string Message, string? Details)? Authorize(SandboxTokens.Issued? token, OperationDescriptor operation, string method, string path)
@@ -185,8 +206,8 @@ internal sealed class SpApiMiddleware
             case FaultKind.ExpiredToken:
                 await SpApiResults.WriteError(context, 403, "Unauthorized", "The security token included in the request is expired");
                 return false;
-            case FaultKind.RedirectElsewhere:
-                context.Response.StatusCode = 302;
+            case FaultKind.RedirectElsewhere or FaultKind.TemporaryRedirectElsewhere:
+                context.Response.StatusCode = fault == FaultKind.RedirectElsewhere ? 302 : 307;
                 context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{SandboxFaults.RedirectTargetPath}";
                 return false;
             case FaultKind.EndlessBody:
@@ -198,7 +219,8 @@ internal sealed class SpApiMiddleware
             case FaultKind.HugeErrorMessage:
                 await SpApiResults.WriteError(context, 400, "InvalidInput", MisbehavingBodies.HugeMessage());
                 return false;
-            case FaultKind.ShortLivedToken or FaultKind.ControlCharactersInToken or FaultKind.AbsurdRateLimit:
+            case FaultKind.ShortLivedToken or FaultKind.ControlCharactersInToken or FaultKind.AbsurdRateLimit
+                or FaultKind.EndlessEmptyPages or FaultKind.NullInList or FaultKind.OtherPurchaseOrder or FaultKind.ConflictingRepeat:
                 // Marks the request for the endpoint (or the rate header) to act on; it then runs normally.
                 context.Items[fault] = true;
                 return true;

@@ -43,12 +43,22 @@ public static class CustomerInvoiceFiles
 {
     private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
 
-    /// <summary>The file an invoice is saved to.</summary>
+    // Windows device names, which open the device whatever the extension (CON.pdf is the console) and in any case.
+    private static readonly HashSet<string> DeviceNames = new(
+        new[] { "CON", "PRN", "AUX", "NUL" }.Concat(Enumerable.Range(0, 10).SelectMany(i => new[] { $"COM{i}", $"LPT{i}" })),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The file an invoice is saved to: &lt;PurchaseOrderNumber&gt;.pdf, or _&lt;PurchaseOrderNumber&gt;.pdf for a
+    /// Windows device name (CON, NUL, COM1, LPT1 ...), on every OS, so a folder means the same everywhere. No
+    /// purchase order has an underscore, so the mapped name is nobody else's.
+    /// </summary>
     public static string PathFor(string folder, string purchaseOrderNumber)
     {
         // The model's pattern (letters and digits only) also keeps the name inside the folder.
         CustomerInvoicesApi.ValidatePurchaseOrderNumber(purchaseOrderNumber, "PurchaseOrderNumber");
-        return Path.Combine(folder, purchaseOrderNumber + ".pdf");
+        var name = DeviceNames.Contains(purchaseOrderNumber) ? "_" + purchaseOrderNumber : purchaseOrderNumber;
+        return Path.Combine(folder, name + ".pdf");
     }
 
     /// <summary>

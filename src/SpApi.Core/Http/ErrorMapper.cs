@@ -54,13 +54,14 @@ internal static class ErrorMapper
         // SP-API never redirects: a 3xx comes from something in between, and it was not followed (the request
         // carries the access token). For a submission it proves nothing about whether the server got it.
         var redirect = status is >= 300 and < 400;
-        var mayHaveBeenProcessed = !operation.IsIdempotent && (status >= 500 || redirect);
+        var mayHaveBeenProcessed = !operation.IsIdempotent && !IsRejection(status, errors);
         // An unknown outcome quotes no server text: a 5xx body says "Please try again", the opposite of the advice.
         // Amazon's words stay in Errors; the message keeps its error code and the request id.
         var statusAndCode = first is null || string.IsNullOrEmpty(first.Code) ? $"HTTP {status}" : $"HTTP {status} ({first.Code})";
         var outcomeUnknownCause = !mayHaveBeenProcessed ? null
             : redirect ? $"the request was answered with a redirect ({statusAndCode}), which SP-API never sends, and the redirect was not followed"
-            : $"the request reached the server, which answered {statusAndCode}";
+            : status >= 500 ? $"the request reached the server, which answered {statusAndCode}"
+            : $"the answer was {statusAndCode} without SP-API's list of errors, so it is no rejection Amazon made";
         var message = status switch
         {
             429 => $"{operation.Name} was throttled (HTTP 429) and still was after {maxRetries} retries: {summary}.",
@@ -86,6 +87,29 @@ internal static class ErrorMapper
     private static string OutcomeUnknown(string operation, string cause) =>
         $"The outcome of {operation} is unknown: {cause}. Amazon may have processed it; it was not sent again. Check its outcome before you send it again.";
 
+    /// <summary>
+    /// True for the one answer that proves a request was not processed: a 4xx that carries SP-API's own
+    /// {"errors": [...]} (400, 413, 415 and the like). A 4xx without it may come from something in between
+    /// (a proxy's page), a 3xx was not followed, a 5xx may come after the work was done: none of them proves anything.
+    /// </summary>
+    public static bool IsRejection(int status, IReadOnlyList<SpApiError> errors) => status is >= 400 and < 500 && errors.Count > 0;
+
+    /// <summary>
+    /// A submission's success answer whose body is not what the model describes (cut short, not JSON, a
+    /// promised field missing). That is no rejection: Amazon said yes and only the reading failed, so the
+    /// outcome is unknown and the request must not be sent again.
+    /// </summary>
+    public static SpApiException ForUnreadableSuccess(OperationDescriptor operation, RawResponse response, SpApiException unreadable)
+    {
+        var cause = $"{operation.Name} was accepted (HTTP {(int)response.Status}), but its answer could not be read ({unreadable.Message.TrimEnd('.')})";
+        return new SpApiException(
+            OutcomeUnknown(operation.Name, cause) + RequestIdSentence(response.RequestId), operation.Name, SpApiFailureKind.InvalidResponse, response.Status,
+            requestId: response.RequestId, requestMayHaveBeenProcessed: true, innerException: unreadable.InnerException ?? unreadable)
+        {
+            OutcomeUnknownCause = cause,
+        };
+    }
+
     /// <summary>A failed download: a lapsed URL (ask for a new one), or any other status.</summary>
     public static Exception ForDownload(Uri url, RawResponse response)
     {
@@ -101,9 +125,16 @@ internal static class ErrorMapper
         return new SpApiException(message, Download, SpApiException.KindOf(response.Status), response.Status, requestId: response.RequestId);
     }
 
-    /// <summary>A body past its limit; not retried, since the same request would get the same body.</summary>
-    public static SpApiException ForTooLarge(string operation, ResponseTooLargeException tooLarge) =>
-        new($"{operation}: {tooLarge.Message} The response was not read further.", operation, SpApiFailureKind.InvalidResponse, innerException: tooLarge);
+    /// <summary>
+    /// A body past its limit; not retried, since the same request would get the same body. A submission's
+    /// answer that could not be read to its end proves nothing, so its outcome is unknown.
+    /// </summary>
+    public static SpApiException ForTooLarge(string operation, bool isIdempotent, ResponseTooLargeException tooLarge) =>
+        new(
+            isIdempotent
+                ? $"{operation}: {tooLarge.Message} The response was not read further."
+                : $"{operation}: {tooLarge.Message} The response was not read further, so Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
+            operation, SpApiFailureKind.InvalidResponse, requestMayHaveBeenProcessed: !isIdempotent, innerException: tooLarge);
 
     /// <summary>No answer in time on every attempt, or a connection that failed; <paramref name="address"/> is where it went.</summary>
     public static SpApiException ForTransport(string operation, Uri address, bool isIdempotent, Exception failure, SpApiClientOptions options)

@@ -163,7 +163,7 @@ internal sealed class SendPath : IDisposable
         }
         catch (ResponseTooLargeException tooLarge)
         {
-            throw ErrorMapper.ForTooLarge(operation, tooLarge);
+            throw ErrorMapper.ForTooLarge(operation, isIdempotent, tooLarge);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException || (TransportFailure.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
         {

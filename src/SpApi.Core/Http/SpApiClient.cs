@@ -41,34 +41,36 @@ public sealed class SpApiClient : IDisposable
     public async Task VerifyCredentialsAsync(CancellationToken cancellationToken) =>
         _ = await lwa.GetAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Sends a request and deserialises the model's response type, unwrapping a v1 payload envelope.</summary>
+    /// <summary>
+    /// Sends a request and deserialises the model's response type, unwrapping a v1 payload envelope. A success
+    /// whose body cannot be read is <see cref="SpApiFailureKind.InvalidResponse"/>; for a submission its outcome is unknown.
+    /// </summary>
     public async Task<T> SendAsync<T>(SpApiRequest request, CancellationToken cancellationToken)
     {
         var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        var name = request.Operation.Name;
-        if (!request.Operation.PayloadEnvelope)
+        try
         {
-            return SpApiJson.Deserialize<T>(response.Body, name);
+            return Read<T>(request.Operation, response);
         }
-
-        var envelope = SpApiJson.Deserialize<PayloadEnvelope<T>>(response.Body, name);
-        return envelope.Payload ?? throw SpApiException.MissingInResponse(request.Operation, "payload", response.Status, response.RequestId);
+        catch (SpApiException unreadable) when (!request.Operation.IsIdempotent)
+        {
+            throw ErrorMapper.ForUnreadableSuccess(request.Operation, response, unreadable);
+        }
     }
 
     /// <summary>
     /// Streams the pages of a paged operation, following each page's nextToken until there is none.
-    /// A server that sends the pager round in circles is stopped with an error instead of looping for ever.
+    /// A server that sends the pager round in circles, or leads it on with empty pages, is stopped with an
+    /// error instead of being followed for ever (<see cref="PagingGuard"/>).
     /// </summary>
     public async IAsyncEnumerable<T> PageAsync<T>(SpApiRequest firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : IPagedResponse
     {
-        var cycles = new NextTokenCycleDetector();
-        var pages = 0;
+        var guard = new PagingGuard(firstPage.Operation.Name);
         var request = firstPage;
         while (true)
         {
             var page = await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
-            pages++;
             yield return page;
             var nextToken = page.NextToken;
             if (string.IsNullOrEmpty(nextToken))
@@ -76,13 +78,7 @@ public sealed class SpApiClient : IDisposable
                 yield break;
             }
 
-            if (!cycles.Accept(nextToken!))
-            {
-                throw new SpApiException(
-                    $"{firstPage.Operation.Name}: the server returned a nextToken it had already returned for an earlier page; paging stopped after {pages} pages instead of looping.",
-                    firstPage.Operation.Name, SpApiFailureKind.RepeatedNextToken);
-            }
-
+            guard.Follow(page, nextToken!);
             request = firstPage.WithNextToken(nextToken!);
         }
     }
@@ -133,6 +129,17 @@ public sealed class SpApiClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => send.Dispose();
+
+    private static T Read<T>(OperationDescriptor operation, RawResponse response)
+    {
+        if (!operation.PayloadEnvelope)
+        {
+            return SpApiJson.Deserialize<T>(response.Body, operation.Name);
+        }
+
+        var envelope = SpApiJson.Deserialize<PayloadEnvelope<T>>(response.Body, operation.Name);
+        return envelope.Payload ?? throw SpApiException.MissingInResponse(operation, "payload", response.Status, response.RequestId);
+    }
 
     // Applies the rate the server reported; a value no SP-API operation could have (0, a millionth, NaN,
     // a thousand and more per second) would stall or crash the pacing, so it is ignored and logged.

@@ -38,4 +38,7 @@ public enum SpApiFailureKind
 
     /// <summary>Paging stopped: the server returned a nextToken it had already returned.</summary>
     RepeatedNextToken,
+
+    /// <summary>Paging stopped: the server returned ten empty pages in a row, each with a new nextToken, so it would never end.</summary>
+    EndlessPaging,
 }

@@ -78,7 +78,16 @@ public static class InvoiceInput
 
         using (document)
         {
-            var root = PlainTree.FromJson(document.RootElement);
+            object? root;
+            try
+            {
+                root = PlainTree.FromJson(document.RootElement);
+            }
+            catch (DuplicateJsonKeyException ex)
+            {
+                throw new ArgumentException($"Path: {path} is refused: {ex.Message} Remove one of them.", "Path", ex);
+            }
+
             return root switch
             {
                 List<object?> invoices => invoices,

@@ -4,7 +4,8 @@ namespace SpApi.Core.Invoicing;
 
 /// <summary>
 /// Sends batches one after the other. After a request whose outcome is unknown (a 5xx, a dropped
-/// connection or a timeout once the request went out), nothing more is sent in this run: the remaining
+/// connection or a timeout once the request went out, a 3xx, an accepted answer that cannot be read: anything
+/// but Amazon's own 4xx rejection or a request that never left), nothing more is sent in this run: the remaining
 /// invoices are collected in <see cref="NotSent"/>, so the person has one unknown request to check rather
 /// than one per batch, and a clear list of what is safe to send again.
 /// </summary>
@@ -45,9 +46,13 @@ public sealed class InvoiceSubmission
         {
             Halted |= ex.RequestMayHaveBeenProcessed;
             var ids = string.Join(", ", batch.InvoiceIds);
+            // Only Amazon's own rejection (a 4xx with its errors) or a request that never left proves that
+            // nothing was processed; the request path marks everything else RequestMayHaveBeenProcessed.
             throw ex.WithMessage(ex.RequestMayHaveBeenProcessed
                 ? OutcomeUnknown(ids, ex)
-                : $"{ex.Message} Amazon rejected the request, so none of its invoices were processed: {ids}. Fix the cause and submit them again.");
+                : ex.StatusCode is { } status && (int)status is >= 400 and < 500
+                    ? $"{ex.Message} Amazon rejected the request, so none of its invoices were processed: {ids}. Fix the cause and submit them again."
+                    : $"{ex.Message} The request never reached Amazon, so none of its invoices were processed: {ids}. Submit them again once the cause is fixed.");
         }
     }
 

@@ -8,4 +8,7 @@ public interface IPagedResponse
 {
     /// <summary>The token of the next page, or null on the last page.</summary>
     string? NextToken { get; }
+
+    /// <summary>How many items the page holds; paging ends with an error after too many empty pages in a row.</summary>
+    int ItemCount { get; }
 }

@@ -39,13 +39,15 @@ public static class CustomerInvoiceRange
 
     /// <summary>
     /// Streams the invoices of the range as each page arrives. The order holds across windows: with
-    /// a sort order, windows are read in that order and each window is asked for the same order.
+    /// a sort order, windows are read in that order and each window is asked for the same order. A purchase
+    /// order that comes again with other content is dropped and reported to <paramref name="warn"/> (the first copy is kept).
     /// </summary>
     public static async IAsyncEnumerable<CustomerInvoice> ReadAsync(
         CustomerInvoicesApi api,
         CustomerInvoiceRangeQuery query,
         IProgress<CustomerInvoiceRangeProgress>? progress,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        Action<string>? warn = null)
     {
         Validate(query);
         var windows = CustomerInvoiceWindows.Plan(query.CreatedAfter, query.CreatedBefore, query.SortOrder == CustomerInvoiceSortOrder.DESC);
@@ -54,13 +56,13 @@ public static class CustomerInvoiceRange
             yield break;
         }
 
-        var previousWindow = new HashSet<string>(StringComparer.Ordinal);
+        var repeats = new CustomerInvoiceRepeats();
         long seen = 0;
         long returned = 0;
         for (var i = 0; i < windows.Count; i++)
         {
             progress?.Report(new CustomerInvoiceRangeProgress(i, windows.Count, returned, windows[i]));
-            var thisWindow = new HashSet<string>(StringComparer.Ordinal);
+            repeats.NextWindow();
             var window = new CustomerInvoicesQuery
             {
                 CreatedAfter = windows[i].CreatedAfter,
@@ -73,8 +75,14 @@ public static class CustomerInvoiceRange
             {
                 foreach (var invoice in page.CustomerInvoices)
                 {
-                    // A repeat from the overlap with the previous window is dropped.
-                    if (!thisWindow.Add(invoice.PurchaseOrderNumber) || previousWindow.Contains(invoice.PurchaseOrderNumber))
+                    // A repeat from the overlap with the previous window is dropped; one with other content is reported.
+                    var repeat = repeats.See(invoice);
+                    if (repeat == CustomerInvoiceRepeat.Conflicting)
+                    {
+                        warn?.Invoke($"Purchase order {invoice.PurchaseOrderNumber} came again with different content (getCustomerInvoices, {windows[i].CreatedAfter:u} to {windows[i].CreatedBefore:u}); the first copy was kept and this one dropped. Check the invoice in Vendor Central.");
+                    }
+
+                    if (repeat != CustomerInvoiceRepeat.New)
                     {
                         continue;
                     }
@@ -91,8 +99,6 @@ public static class CustomerInvoiceRange
                     }
                 }
             }
-
-            previousWindow = thisWindow;
         }
 
         progress?.Report(new CustomerInvoiceRangeProgress(windows.Count, windows.Count, returned, windows[windows.Count - 1]));

@@ -134,7 +134,7 @@ public static class CustomerInvoiceSync
             ShipFromPartyId = options.ShipFromPartyId,
             PageSize = options.PageSize,
         };
-        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, progress, cancellationToken).ConfigureAwait(false))
+        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, progress, cancellationToken, warn).ConfigureAwait(false))
         {
             try
             {

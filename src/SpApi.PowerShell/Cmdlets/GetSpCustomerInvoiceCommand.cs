@@ -113,7 +113,7 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
         WithProgress(new ProgressRecord(1, "Get-SpCustomerInvoice", "Starting"), () => RunCoreOrTerminate(
             async (writer, ct) =>
             {
-                await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false))
+                await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct, writer.Warning).ConfigureAwait(false))
                 {
                     writer.Object(invoice);
                 }

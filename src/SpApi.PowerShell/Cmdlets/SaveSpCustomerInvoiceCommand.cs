@@ -100,7 +100,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
                 RunCoreOrTerminate(
                     async (writer, ct) =>
                     {
-                        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(rangeApi, range, null, ct).ConfigureAwait(false))
+                        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(rangeApi, range, null, ct, writer.Warning).ConfigureAwait(false))
                         {
                             writer.Run(() => Save(invoice));
                         }

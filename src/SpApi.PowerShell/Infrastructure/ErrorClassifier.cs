@@ -112,7 +112,7 @@ internal static class ErrorClassifier
         SpApiFailureKind.ServerError => (ErrorIds.SpApiServerError, ErrorCategory.ResourceUnavailable),
         SpApiFailureKind.Timeout => (ErrorIds.SpApiTimeout, ErrorCategory.OperationTimeout),
         SpApiFailureKind.Transport => (ErrorIds.SpApiConnectionFailed, ErrorCategory.ConnectionError),
-        SpApiFailureKind.InvalidResponse or SpApiFailureKind.RepeatedNextToken => (ErrorIds.SpApiInvalidResponse, ErrorCategory.InvalidResult),
+        SpApiFailureKind.InvalidResponse or SpApiFailureKind.RepeatedNextToken or SpApiFailureKind.EndlessPaging => (ErrorIds.SpApiInvalidResponse, ErrorCategory.InvalidResult),
         SpApiFailureKind.AuthenticationFailed => (ErrorIds.SpApiAuthenticationFailed, ErrorCategory.AuthenticationError),
         _ => (ErrorIds.SpApiRequestFailed, ErrorCategory.InvalidOperation),
     };

@@ -22,6 +22,7 @@ public sealed class ErrorClassifierTests
     [InlineData(SpApiFailureKind.Transport, "SpApiConnectionFailed", ErrorCategory.ConnectionError)]
     [InlineData(SpApiFailureKind.InvalidResponse, "SpApiInvalidResponse", ErrorCategory.InvalidResult)]
     [InlineData(SpApiFailureKind.RepeatedNextToken, "SpApiInvalidResponse", ErrorCategory.InvalidResult)]
+    [InlineData(SpApiFailureKind.EndlessPaging, "SpApiInvalidResponse", ErrorCategory.InvalidResult)]
     public void EveryKindMapsToAStableId(SpApiFailureKind kind, string errorId, ErrorCategory category) =>
         Assert.Equal((errorId, category), ErrorClassifier.Classify(new SpApiException("m", "op", kind), "Arg"));
 

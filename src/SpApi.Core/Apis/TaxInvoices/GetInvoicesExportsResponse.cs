@@ -13,4 +13,8 @@ public sealed class GetInvoicesExportsResponse : IPagedResponse
     /// <summary>The token of the next page; absent on the last page.</summary>
     [JsonPropertyName("nextToken")]
     public string? NextToken { get; set; }
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public int ItemCount => Exports?.Count ?? 0;
 }

@@ -17,4 +17,8 @@ public sealed class CustomerInvoiceList : IPagedResponse
     /// <summary>The token of the next page (pagination.nextToken), or null on the last page.</summary>
     [JsonIgnore]
     public string? NextToken => Pagination?.NextToken;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public int ItemCount => CustomerInvoices?.Count ?? 0;
 }

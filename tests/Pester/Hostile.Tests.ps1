@@ -1,0 +1,156 @@
+# Issue 14: hostile data and faults, through the cmdlets against the sandbox's faults.
+# Runs on Windows PowerShell 5.1 too: no ternary, no ??, ASCII only.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Shared.ps1')
+    Import-SpApiTestModule
+    $script:sandbox = Start-SpApiSandbox
+    Connect-SpApiSandbox $sandbox | Out-Null
+
+    function Get-SandboxCount([string] $Name) { [int] (Get-SpApiSandboxCounter $sandbox).$Name }
+
+    function Get-Calls([string] $Operation) { Get-SpApiSandboxCall $sandbox $Operation }
+
+    function Reset-Sandbox {
+        # Counters, faults and the invoice ids the sandbox has accepted.
+        Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.Endpoint, '_sandbox/reset')) | Out-Null
+    }
+
+    function Add-SandboxFault([string] $Kind, [int] $Count, [string] $Operation) {
+        Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.Endpoint, "_sandbox/faults?kind=$Kind&count=$Count&operation=$Operation")) | Out-Null
+    }
+
+    # A valid vendor invoice in the model's shape: one line of 2 x 12.25 EUR, total 24.50.
+    function New-InvoiceData([string] $Id) {
+        @{
+            id           = $Id
+            invoiceType  = 'Invoice'
+            date         = '2026-11-20'
+            remitToParty = @{
+                partyId                = 'VENDR'
+                address                = @{ name = 'Example Supplies GmbH'; addressLine1 = 'Hauptstrasse 1'; city = 'Berlin'; postalOrZipCode = '10115'; countryCode = 'DE' }
+                taxRegistrationDetails = @(@{ taxRegistrationType = 'VAT'; taxRegistrationNumber = 'DE123456789' })
+            }
+            billToParty  = @{ partyId = 'AMZN1' }
+            invoiceTotal = @{ amount = '24.50'; currencyCode = 'EUR' }
+            items        = @(
+                @{ itemSequenceNumber = 1; purchaseOrderNumber = '2JK3S9VC'; invoicedQuantity = @{ amount = 2; unitOfMeasure = 'Eaches' }; netCost = @{ amount = '12.25'; currencyCode = 'EUR' } }
+            )
+        }
+    }
+
+    function New-InvoiceId([string] $Prefix) { '{0}-{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 8) }
+}
+
+AfterAll {
+    Get-SpApiConnection | Disconnect-SpApi
+    Stop-SpApiSandbox $script:sandbox
+}
+
+Describe 'Submit-SpVendorInvoice when the outcome is unknown' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'reports a cut 202 as SpApiOutcomeUnknown, sends no later batch and nothing again' {
+        $ids = @(New-InvoiceId CUT), (New-InvoiceId CUT)
+        Add-SandboxFault -Kind TruncatedSuccess -Count 1 -Operation submitInvoices
+        $sent = $ids | ForEach-Object { New-InvoiceData -Id $_ } | Submit-SpVendorInvoice -BatchSize 1 -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $sent | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -Be 'SpApiOutcomeUnknown,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape($ids[0]))
+        $problems[0].Exception.Message | Should -Not -Match 'rejected'
+        $problems[1].FullyQualifiedErrorId | Should -Be 'VendorInvoiceNotSent,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
+        $problems[1].Exception.InvoiceIds | Should -Be $ids[1]
+        # The first batch was processed; the second never left; nothing was posted twice or anywhere else.
+        Get-Calls submitInvoices | Should -Be 1
+        Get-SandboxCount invoicesReceived | Should -Be 1
+        Get-SandboxCount duplicateInvoiceSubmissions | Should -Be 0
+        Get-SandboxCount redirectTargetHits | Should -Be 0
+    }
+
+    It 'reports a 307 as SpApiOutcomeUnknown and does not follow it' {
+        $ids = @(New-InvoiceId MOVED), (New-InvoiceId MOVED)
+        Add-SandboxFault -Kind TemporaryRedirectElsewhere -Count 1 -Operation submitInvoices
+        $ids | ForEach-Object { New-InvoiceData -Id $_ } | Submit-SpVendorInvoice -BatchSize 1 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'SpApiOutcomeUnknown,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
+        $problems[1].FullyQualifiedErrorId | Should -Be 'VendorInvoiceNotSent,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand'
+        Get-Calls submitInvoices | Should -Be 1
+        Get-SandboxCount redirectTargetHits | Should -Be 0
+    }
+}
+
+Describe 'A JSON invoice file with the same key twice' {
+    BeforeAll {
+        $json = ConvertTo-Json -InputObject @{ invoices = @(New-InvoiceData -Id 'FIRST-ID') } -Depth 20
+        $script:duplicate = Join-Path $TestDrive 'dup.json'
+        [System.IO.File]::WriteAllText($duplicate, ($json -replace '"id":\s*"FIRST-ID"', '"id": "FIRST-ID", "id": "SECOND-ID"'))
+    }
+
+    BeforeEach { Reset-Sandbox }
+
+    # New-SpVendorInvoice has no -Path: Test-SpVendorInvoice is the cmdlet that reads a file without sending it.
+    It 'is refused by Test-SpVendorInvoice with the key and its path' {
+        $results = Test-SpVendorInvoice -Path $duplicate -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $results | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidVendorInvoiceInput,SpApi.PowerShell.Cmdlets.TestSpVendorInvoiceCommand'
+        $problems[0].Exception.Message | Should -Match '"id"'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape('$.invoices[0].id'))
+    }
+
+    It 'sends nothing with Submit-SpVendorInvoice' {
+        Submit-SpVendorInvoice -Path $duplicate -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidVendorInvoiceInput,*'
+        Get-Calls submitInvoices | Should -Be 0
+    }
+}
+
+Describe 'Customer invoices from the server are checked' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'refuses an answer for another purchase order, naming both' {
+        Add-SandboxFault -Kind OtherPurchaseOrder -Count 1 -Operation getCustomerInvoice
+        $problem = $null
+        try { Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -ErrorAction Stop } catch { $problem = $_ }
+
+        $problem.FullyQualifiedErrorId | Should -Be 'SpApiInvalidResponse,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
+        $problem.Exception.Message | Should -Match 'PO00000001'
+        $problem.Exception.Message | Should -Match 'OTHERPO1'
+    }
+
+    It 'refuses a purchase order number with a final newline before calling' {
+        Get-SpCustomerInvoice -PurchaseOrderNumber "ABC123`n" -ErrorVariable bad -ErrorAction SilentlyContinue
+
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPurchaseOrderNumber,*'
+        Get-Calls getCustomerInvoice | Should -Be 0
+    }
+
+    It 'reports a null in the list as SpApiInvalidResponse' {
+        Add-SandboxFault -Kind NullInList -Count 1 -Operation getCustomerInvoices
+        { Get-SpCustomerInvoice -CreatedAfter (Get-Date).AddDays(-6) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SpApiInvalidResponse,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
+    }
+
+    It 'warns about one purchase order on two pages with different content and keeps the first' {
+        Add-SandboxFault -Kind ConflictingRepeat -Count 1 -Operation getCustomerInvoices
+        $invoices = Get-SpCustomerInvoice -CreatedAfter (Get-Date).AddDays(-6) -PageSize 5 -SortOrder Ascending -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Match 'different content'
+        ($invoices.PurchaseOrderNumber | Sort-Object -Unique).Count | Should -Be $invoices.Count
+    }
+
+    It 'stops paging after 10 empty pages in a row with new tokens' {
+        Add-SandboxFault -Kind EndlessEmptyPages -Count 100000 -Operation getCustomerInvoices
+        $problem = $null
+        try { Get-SpCustomerInvoice -CreatedAfter (Get-Date).AddDays(-6) -ErrorAction Stop } catch { $problem = $_ }
+
+        $problem.FullyQualifiedErrorId | Should -Be 'SpApiInvalidResponse,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
+        $problem.Exception.Message | Should -Match '10 empty pages in a row'
+        Get-Calls getCustomerInvoices | Should -Be 10
+    }
+}
