@@ -7,18 +7,18 @@ if ($PSEdition -eq 'Core') {
     }
     # LoadFrom, not Add-Type (whose own start-up cost about 100 ms), and the loader type by name from that
     # assembly, not as a type literal that PowerShell would look for in every loaded assembly.
-    $assembly = [System.Reflection.Assembly]::LoadFrom("$PSScriptRoot/bin/net8.0/SpApi.PowerShell.dll")
+    $assembly = "$PSScriptRoot/bin/net8.0/SpApi.PowerShell.dll"
     # SpApi.Core and its dependencies load in the module's own AssemblyLoadContext, from bin/net8.0/lib,
     # before the cmdlets can ask for them: only the cmdlet assembly enters the shared context.
-    $assembly.GetType('SpApi.PowerShell.Loading.PrivateLoadContext', $true)::Initialize("$PSScriptRoot/bin/net8.0/lib")
+    [System.Reflection.Assembly]::LoadFrom($assembly).GetType('SpApi.PowerShell.Loading.PrivateLoadContext', $true)::Initialize("$PSScriptRoot/bin/net8.0/lib")
 }
 else {
     # Windows PowerShell 5.1 may default to TLS 1.0/1.1; SP-API needs TLS 1.2. Add it, keep what is set.
     [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
-    $assembly = [System.Reflection.Assembly]::LoadFrom("$PSScriptRoot/bin/net472/SpApi.PowerShell.dll")
+    $assembly = "$PSScriptRoot/bin/net472/SpApi.PowerShell.dll"
 }
 
-# By the loaded assembly rather than by path: Import-Module of a path resolves, checks and loads the file
-# again, which was most of what isolation added to Import-Module (docs/benchmarks.md).
-$binary = Import-Module -Assembly $assembly -PassThru -ErrorAction Stop
+# By path, not Import-Module -Assembly: PowerShell caches what it found in an assembly object, so -Assembly
+# of the same (already loaded) assembly exports no cmdlets after Import-Module -Force or Remove-Module.
+$binary = Import-Module -Name $assembly -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

@@ -90,18 +90,26 @@ Describe 'SpApi beside older versions of its dependencies' -Skip:(-not $isCore) 
         $contexts | Sort-Object | Should -Be @('Polly.Core in SpApi', 'RestSharp in SpApi', 'SpApi.Core in SpApi', 'SpApi.PowerShell in Default', 'System.Threading.RateLimiting in SpApi')
     }
 
-    It 'works again after Remove-Module and Import-Module in the same session' {
+    It 'works again after Remove-Module and Import-Module, and after Import-Module -Force, in the same session' {
         $result = Invoke-InNewSession {
             param($case, $sandbox)
             $first = Use-SpApi $case $sandbox
             Get-SpApiConnection | Disconnect-SpApi
             Remove-Module SpApi
             $second = Use-SpApi $case $sandbox
-            [pscustomobject]@{ First = $first; Second = $second; Commands = @(Get-Command -Module SpApi).Count }
+            $afterRemove = (Get-Module SpApi).ExportedCmdlets.Count
+            Import-Module $case.Module -Force
+            [pscustomobject]@{
+                First = $first; Second = $second; Commands = @(Get-Command -Module SpApi).Count
+                AfterRemove = $afterRemove; AfterForce = (Get-Module SpApi).ExportedCmdlets.Count
+            }
         }
 
         $result.Second | Should -Be $result.First
-        $result.Commands | Should -Be (Import-PowerShellDataFile $case.Module).CmdletsToExport.Count
+        $cmdlets = (Import-PowerShellDataFile $case.Module).CmdletsToExport.Count
+        $result.Commands | Should -Be $cmdlets
+        $result.AfterRemove | Should -Be $cmdlets -Because 'Remove-Module and Import-Module export every cmdlet again'
+        $result.AfterForce | Should -Be $cmdlets -Because 'Import-Module -Force exports every cmdlet again'
     }
 
     It 'formats, serialises and binds by property name the objects of Core' {
