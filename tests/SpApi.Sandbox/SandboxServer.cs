@@ -41,6 +41,7 @@ public sealed class SandboxServer : IAsyncDisposable
         TaxInvoiceEndpoints.Map(app, state);
         InvoiceSubmissionEndpoints.Map(app, state);
         TransactionStatusEndpoints.Map(app, state);
+        FinancesInvoiceEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         try
         {
