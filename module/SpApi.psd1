@@ -20,6 +20,7 @@
         'Get-SpInvoiceAttribute'
         'Get-SpInvoiceExport'
         'Get-SpTransactionStatus'
+        'Get-SpVendorInvoice'
         'New-SpInvoiceExport'
         'New-SpVendorInvoice'
         'Receive-SpInvoiceExport'

@@ -34,6 +34,7 @@ internal static class ErrorIds
     public const string InvalidReceiveParameter = nameof(InvalidReceiveParameter);
     public const string InvalidVendorInvoiceInput = nameof(InvalidVendorInvoiceInput);
     public const string InvalidTransactionStatusParameter = nameof(InvalidTransactionStatusParameter);
+    public const string InvalidVendorInvoiceQuery = nameof(InvalidVendorInvoiceQuery);
 
     // Files and sync.
     public const string InvalidInvoiceContent = nameof(InvalidInvoiceContent);
