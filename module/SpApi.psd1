@@ -21,6 +21,7 @@
         'Get-SpInvoiceExport'
         'Get-SpTransactionStatus'
         'Get-SpVendorInvoice'
+        'Get-SpVendorInvoiceSubmission'
         'New-SpInvoiceExport'
         'New-SpVendorInvoice'
         'Receive-SpInvoiceExport'

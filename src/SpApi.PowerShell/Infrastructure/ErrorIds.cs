@@ -53,4 +53,5 @@ internal static class ErrorIds
     public const string DuplicateVendorInvoice = nameof(DuplicateVendorInvoice);
     public const string VendorInvoiceNotSent = nameof(VendorInvoiceNotSent);
     public const string TransactionWaitTimeout = nameof(TransactionWaitTimeout);
+    public const string SubmissionLedgerUnavailable = nameof(SubmissionLedgerUnavailable);
 }
