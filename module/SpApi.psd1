@@ -21,6 +21,7 @@
         'Get-SpInvoiceExport'
         'Get-SpTransactionStatus'
         'Get-SpVendorInvoice'
+        'Get-SpVendorInvoiceReconciliation'
         'Get-SpVendorInvoiceSubmission'
         'New-SpInvoiceExport'
         'New-SpVendorInvoice'

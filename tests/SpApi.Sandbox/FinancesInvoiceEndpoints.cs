@@ -9,7 +9,7 @@ namespace SpApi.Sandbox;
 /// Finances Invoices 2026-06-25: getInvoiceHeaders (100 a page, at most 90 days of issue dates) and getInvoice
 /// (600 lines a page through nextTokenForLineItems). Query parameters are checked against the model, and every
 /// body is checked against the model's response definition before it is sent, so the sandbox cannot drift
-/// from it. Statuses follow <see cref="SandboxFinancesInvoices.Clock"/>.
+/// from it. Statuses follow <see cref="SandboxFinancesInvoices.Now"/>.
 /// </summary>
 internal static class FinancesInvoiceEndpoints
 {
@@ -29,6 +29,11 @@ internal static class FinancesInvoiceEndpoints
         var data = state.Options.FinancesInvoices;
         app.MapGet(SpApiOperations.GetFinancesInvoiceHeaders.PathTemplate, (HttpRequest request) => Headers(request, data));
         app.MapGet(SpApiOperations.GetFinancesInvoice.PathTemplate, (HttpRequest request, string invoiceIdentifier) => Invoice(request, invoiceIdentifier, data));
+        app.MapPost("/_sandbox/finances/advance", (double days) =>
+        {
+            data.Ahead += TimeSpan.FromDays(days);
+            return Results.Json(new { now = data.Now });
+        });
     }
 
     private static IResult Headers(HttpRequest request, SandboxFinancesInvoices data)
@@ -39,7 +44,7 @@ internal static class FinancesInvoiceEndpoints
             return Invalid(problems);
         }
 
-        var now = data.Clock.GetUtcNow();
+        var now = data.Now;
         var hasFrom = query.ContainsKey("fromIssueDate");
         if (hasFrom != query.ContainsKey("toIssueDate"))
         {
@@ -67,7 +72,7 @@ internal static class FinancesInvoiceEndpoints
             return SpApiResults.InvalidInput("The nextToken is not valid for this query: repeat the same parameters with the token of the previous page.");
         }
 
-        var all = data.Invoices
+        var all = data.Snapshot()
             .Where(i => i.MarketplaceId == marketplace && i.IssueDate <= now && i.IssueDate >= from && i.IssueDate < to
                 && (modifiedAfter is null || i.StepAt(now).At > modifiedAfter))
             .OrderBy(i => i.IssueDate).ThenBy(i => i.Identifier, StringComparer.Ordinal)
@@ -86,8 +91,8 @@ internal static class FinancesInvoiceEndpoints
         }
 
         var marketplace = query["marketplaceId"].ToString();
-        var invoice = data.Invoices.FirstOrDefault(i => i.MarketplaceId == marketplace && i.Identifier == invoiceIdentifier);
-        var now = data.Clock.GetUtcNow();
+        var invoice = data.Snapshot().FirstOrDefault(i => i.MarketplaceId == marketplace && i.Identifier == invoiceIdentifier);
+        var now = data.Now;
         if (invoice is null || invoice.IssueDate > now)
         {
             return SpApiResults.Error(404, "NotFound", $"No invoice {invoiceIdentifier} in marketplace {marketplace}.");

@@ -18,6 +18,21 @@ public sealed class SandboxFinancesInvoices
     /// <summary>What statuses and "now" are read from; a test may share a fake clock to watch invoices settle.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>How far the invoices' time runs ahead of <see cref="Clock"/>: POST /_sandbox/finances/advance?days=N moves it, so a script can see invoices settle without waiting.</summary>
+    public TimeSpan Ahead { get; set; }
+
+    /// <summary>The invoices' now.</summary>
+    public DateTimeOffset Now => Clock.GetUtcNow() + Ahead;
+
+    /// <summary>The invoices as they are now; submissions add to them while requests read them.</summary>
+    internal List<SandboxFinancesInvoice> Snapshot()
+    {
+        lock (Invoices)
+        {
+            return Invoices.ToList();
+        }
+    }
+
     /// <summary>
     /// The invoices: by default 250 issued one every 12 hours before the sandbox started (125 days, so a
     /// 120-day range needs two windows), plus the precision and long invoices.
@@ -41,13 +56,14 @@ public sealed record SandboxFinancesInvoice(
     string MarketplaceId,
     DateTimeOffset IssueDate,
     IReadOnlyList<SandboxInvoiceLine> Lines,
-    IReadOnlyList<SandboxStatusStep> Timeline)
+    IReadOnlyList<SandboxStatusStep> Timeline,
+    decimal? Amount = null)
 {
     /// <summary>InvoiceNumber~PayeeCode, as for AP-Inventory invoices.</summary>
     public string Identifier => InvoiceNumber + "~" + SandboxFinancesInvoices.PayeeCode;
 
-    /// <summary>The sum of the lines.</summary>
-    public decimal Total => Lines.Sum(l => l.Total);
+    /// <summary>The invoice's total: as submitted (charges and taxes included) for a fed invoice, else the sum of the lines.</summary>
+    public decimal Total => Amount ?? Lines.Sum(l => l.Total);
 
     /// <summary>The step in force at <paramref name="now"/>: the last that has begun.</summary>
     public SandboxStatusStep StepAt(DateTimeOffset now) => Timeline.LastOrDefault(s => s.At <= now) ?? Timeline[0];
@@ -79,7 +95,7 @@ public sealed record SandboxFinancesInvoice(
     }
 
     /// <summary>An invoice that goes IN_PROGRESS, queued two days later, then its outcome by <paramref name="kind"/> (0 PAID, 1 PARTIALLY_PAID, 2 REJECTED, 3 PAID).</summary>
-    public static SandboxFinancesInvoice Settling(string invoiceNumber, DateTimeOffset issueDate, IReadOnlyList<SandboxInvoiceLine> lines, int kind)
+    public static SandboxFinancesInvoice Settling(string invoiceNumber, DateTimeOffset issueDate, IReadOnlyList<SandboxInvoiceLine> lines, int kind, decimal? amount = null)
     {
         if (kind % 4 == 1)
         {
@@ -87,7 +103,7 @@ public sealed record SandboxFinancesInvoice(
             lines = lines.Take(lines.Count - 1).Append(last with { ShortBy = 1 }).ToList();
         }
 
-        var total = lines.Sum(l => l.Total);
+        var total = amount ?? lines.Sum(l => l.Total);
         var settled = issueDate + TimeSpan.FromDays(10 + (kind % 7));
         var outcome = (kind % 4) switch
         {
@@ -100,6 +116,6 @@ public sealed record SandboxFinancesInvoice(
             new SandboxStatusStep(issueDate, "IN_PROGRESS", 0, 0),
             new SandboxStatusStep(issueDate + TimeSpan.FromDays(2), "IN_PROGRESS", 0, total),
             outcome,
-        });
+        }, amount);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpApi.Core.Ledger;
 
 /// <summary>One line of the submission ledger: an event of one invoice.</summary>
@@ -28,10 +30,9 @@ public sealed class LedgerRecord
     public string? Detail { get; set; }
 
     /// <summary>True while Amazon may hold the invoice without the ledger knowing its fate.</summary>
+    [JsonIgnore]
     public bool IsUnknown => Event is LedgerEvent.Sending or LedgerEvent.OutcomeUnknown;
 
-    /// <summary>True when Amazon took the invoice (accepted, or its transaction ended).</summary>
-    public bool WasTaken => Event is LedgerEvent.Accepted or LedgerEvent.Success or LedgerEvent.Failure;
 
     /// <inheritdoc />
     public override string ToString() => $"{InvoiceId} {Event}{(TransactionId is null ? string.Empty : " in transaction " + TransactionId)} at {At:u}";
