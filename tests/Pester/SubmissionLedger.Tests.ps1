@@ -42,10 +42,12 @@ Describe 'Submit-SpVendorInvoice with a ledger' {
         @(Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId 'INV-100[12]' -History).Count | Should -Be 4
         @(Get-SpVendorInvoiceSubmission -LedgerPath $ledger -Status success).Count | Should -Be 0
 
-        $status = Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId INV-1001 | Get-SpTransactionStatus -Wait -PollIntervalSec 1
+        $status = Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId INV-1001 | Get-SpTransactionStatus -Wait -PollIntervalSec 1 -LedgerPath $ledger
         $status.TransactionId | Should -Be $sent.TransactionId
         # Final either way: this sandbox has seen these invoice numbers in an earlier test, and fails the repeat as Amazon would.
         $status.IsFinal | Should -BeTrue
+        # Get-SpTransactionStatus recorded it, for every invoice of the transaction.
+        (Get-SpVendorInvoiceSubmission -LedgerPath $ledger).Event | ForEach-Object { $_.ToString() | Should -Be $status.Status }
     }
 
     It 'refuses the same invoice number with other content unless -Force' {

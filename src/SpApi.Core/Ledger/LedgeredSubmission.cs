@@ -80,10 +80,10 @@ public sealed class LedgeredSubmission
         }
     }
 
-    /// <summary>Records a final transaction status against each invoice the ledger has in that transaction.</summary>
+    /// <summary>Records a final transaction status against each invoice the ledger has in that transaction; a ledger not yet written stays unwritten.</summary>
     public static void RecordStatus(SubmissionLedger ledger, VendorTransactionStatus status)
     {
-        if (!status.IsFinal)
+        if (!status.IsFinal || !File.Exists(ledger.Path))
         {
             return;
         }
