@@ -107,7 +107,7 @@ internal static class FinancesInvoiceEndpoints
         }
 
         var step = invoice.StepAt(now);
-        var lines = invoice.Lines.Skip(offset).Take(LinesPerPage).Select(l => FinancesInvoiceShapes.Line(l, step)).ToList();
+        var lines = invoice.Lines.Skip(offset).Take(LinesPerPage).Select(l => FinancesInvoiceShapes.Line(l, step, invoice.CurrencyCode)).ToList();
         var next = offset + LinesPerPage < invoice.Lines.Count ? PageTokens.Write(offset + LinesPerPage, binding) : null;
         return Checked(new { invoiceHeader = FinancesInvoiceShapes.Header(invoice, now), invoiceItems = lines, nextTokenForLineItems = next }, "GetInvoiceResponse");
     }

@@ -30,7 +30,8 @@ internal static class FinancesInvoiceFeed
                         Amount(item.GetProperty("netCost")),
                         item.GetProperty("invoicedQuantity").GetProperty("amount").GetInt32())).ToList()
                     : new List<SandboxInvoiceLine>();
-                data.Invoices.Add(SandboxFinancesInvoice.Settling(number, data.Now, lines, KindOf(number), Amount(invoice.GetProperty("invoiceTotal"))));
+                var total = invoice.GetProperty("invoiceTotal");
+                data.Invoices.Add(SandboxFinancesInvoice.Settling(number, data.Now, lines, KindOf(number), Amount(total), total.GetProperty("currencyCode").GetString()!));
             }
         }
     }

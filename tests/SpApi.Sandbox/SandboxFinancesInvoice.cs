@@ -57,7 +57,8 @@ public sealed record SandboxFinancesInvoice(
     DateTimeOffset IssueDate,
     IReadOnlyList<SandboxInvoiceLine> Lines,
     IReadOnlyList<SandboxStatusStep> Timeline,
-    decimal? Amount = null)
+    decimal? Amount = null,
+    string CurrencyCode = "USD")
 {
     /// <summary>InvoiceNumber~PayeeCode, as for AP-Inventory invoices.</summary>
     public string Identifier => InvoiceNumber + "~" + SandboxFinancesInvoices.PayeeCode;
@@ -95,7 +96,7 @@ public sealed record SandboxFinancesInvoice(
     }
 
     /// <summary>An invoice that goes IN_PROGRESS, queued two days later, then its outcome by <paramref name="kind"/> (0 PAID, 1 PARTIALLY_PAID, 2 REJECTED, 3 PAID).</summary>
-    public static SandboxFinancesInvoice Settling(string invoiceNumber, DateTimeOffset issueDate, IReadOnlyList<SandboxInvoiceLine> lines, int kind, decimal? amount = null)
+    public static SandboxFinancesInvoice Settling(string invoiceNumber, DateTimeOffset issueDate, IReadOnlyList<SandboxInvoiceLine> lines, int kind, decimal? amount = null, string currencyCode = "USD")
     {
         if (kind % 4 == 1)
         {
@@ -116,6 +117,6 @@ public sealed record SandboxFinancesInvoice(
             new SandboxStatusStep(issueDate, "IN_PROGRESS", 0, 0),
             new SandboxStatusStep(issueDate + TimeSpan.FromDays(2), "IN_PROGRESS", 0, total),
             outcome,
-        }, amount);
+        }, amount, currencyCode);
     }
 }

@@ -32,7 +32,7 @@ internal static class LedgerSubmissionHook
             }
 
             cmdlet.WriteWarning(
-                $"Invoice {earlier.InvoiceId} was already sent with the same content on {earlier.At:u}, in transaction {earlier.TransactionId} (status: {StatusOf(earlier)}); it is not sent again. -Force sends it anyway.");
+                $"Invoice {earlier.InvoiceId} was already sent with the same content, in transaction {earlier.TransactionId} (status: {StatusOf(earlier)}, recorded {earlier.At:u}); it is not sent again. -Force sends it anyway.");
             return false;
         }
         catch (LedgerConflictException ex) when (!ex.OutcomeUnknown)
