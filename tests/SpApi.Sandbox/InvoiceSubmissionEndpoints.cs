@@ -47,6 +47,7 @@ internal static class InvoiceSubmissionEndpoints
             model.Api,
             invoices.Select(i => i.GetProperty(model.IdProperty).GetString()!).ToList(),
             invoices.Select(i => InvoiceTotalCheck.Check(i, model)).OfType<SandboxError>());
+        FinancesInvoiceFeed.Accept(state.Options.FinancesInvoices, model, invoices, transaction);
         return Results.Json(new { payload = new { transactionId = transaction.TransactionId } }, statusCode: 202);
     }
 }

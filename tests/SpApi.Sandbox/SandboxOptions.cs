@@ -62,6 +62,9 @@ public sealed class SandboxOptions
         .Select(i => new SandboxExport($"EXPORT{i:D4}", DateTimeOffset.UtcNow.AddDays(-i), i % 4 == 0 ? "ERROR" : null))
         .ToList();
 
+    /// <summary>The invoices Amazon has recorded, served by the Finances Invoices operations, and their clock.</summary>
+    public SandboxFinancesInvoices FinancesInvoices { get; } = new();
+
     /// <summary>How createdAfter and createdBefore treat an invoice exactly on them; Amazon does not say.</summary>
     public BoundaryMode CustomerInvoiceBoundaries { get; set; } = BoundaryMode.HalfOpen;
 

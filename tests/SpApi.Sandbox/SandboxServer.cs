@@ -42,6 +42,7 @@ public sealed class SandboxServer : IAsyncDisposable
         GovernmentInvoiceEndpoints.Map(app, state);
         InvoiceSubmissionEndpoints.Map(app, state);
         TransactionStatusEndpoints.Map(app, state);
+        FinancesInvoiceEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         try
         {

@@ -4,7 +4,8 @@ namespace SpApi.Core.Operations;
 
 /// <summary>
 /// The operation table. Rates and bursts are the "Usage Plan" figures of each model in tests/Models; the
-/// Tax Invoices figures come from the model's previous revision (the current one dropped its tables).
+/// Tax Invoices figures come from the model's previous revision (the current one dropped its tables); the
+/// Finances Invoices model never had one, so its figures are a conservative choice (see FinancesInvoicesRate).
 /// Restricted operations are those on the Tokens API's restricted-operation list (tests/Models/README.md).
 /// OperationTableTests checks every descriptor, flags included, against those models.
 /// </summary>
@@ -17,6 +18,13 @@ public static class SpApiOperations
     private const string VendorTransactions = "vendorTransactionStatus";
     private const string TaxInvoices = "invoices";
     private const string Tokens = "tokens";
+    private const string FinancesInvoices = "financesInvoices";
+
+    // The Finances Invoices model has no usage plan. 0.5 per second with a burst of 10 is the published plan
+    // of the other Finances APIs (listTransactions 2024-06-19, listFinancialEvents v0 without its burst of 30),
+    // so a first page never trips Amazon's bucket; x-amzn-RateLimit-Limit then sets the real rate.
+    private const double FinancesInvoicesRate = 0.5;
+    private const int FinancesInvoicesBurst = 10;
 
     /// <summary>DF Shipping v1 getCustomerInvoices (restricted, payload envelope).</summary>
     public static readonly OperationDescriptor GetCustomerInvoicesV1 = new(
@@ -117,6 +125,16 @@ public static class SpApiOperations
     public static readonly OperationDescriptor GetGovernmentInvoiceDocument = new(
         "getGovernmentInvoiceDocument", TaxInvoices, "2024-06-19", HttpMethod.Get,
         "/tax/invoices/2024-06-19/governmentInvoiceRequests/{shipmentId}", 0.0167, 1);
+
+    /// <summary>Finances Invoices 2026-06-25 getInvoiceHeaders (no usage plan in the model: see FinancesInvoicesRate).</summary>
+    public static readonly OperationDescriptor GetFinancesInvoiceHeaders = new(
+        "getInvoiceHeaders", FinancesInvoices, "2026-06-25", HttpMethod.Get,
+        "/finances/invoices/2026-06-25/invoices", FinancesInvoicesRate, FinancesInvoicesBurst);
+
+    /// <summary>Finances Invoices 2026-06-25 getInvoice (not the Tax Invoices getInvoice; no usage plan in the model).</summary>
+    public static readonly OperationDescriptor GetFinancesInvoice = new(
+        "getInvoice", FinancesInvoices, "2026-06-25", HttpMethod.Get,
+        "/finances/invoices/2026-06-25/invoices/{invoiceIdentifier}", FinancesInvoicesRate, FinancesInvoicesBurst);
 
     /// <summary>
     /// Every operation the module calls: each descriptor field above, in declaration order. Read from the

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SpApi.Core.Apis;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Ledger;
 using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.PowerShell.Cmdlets;
@@ -36,6 +37,11 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
     [CanonicalSpelling(DirectFulfillmentVersion.CurrentName, DirectFulfillmentVersion.LegacyName)]
     public string ApiVersion { get; set; } = DirectFulfillmentVersion.CurrentName;
 
+    /// <summary>The folder of the submission ledger a final status is recorded in (as Submit-SpVendorInvoice -LedgerPath); off with SPAPI_LEDGER=Off.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LedgerPath { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -49,8 +55,18 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
 
         var api = new VendorInvoicingApi(Client);
         var options = WaitOptions(ApiVersion);
+        var ledger = Ledger();
         RunCoreOrWriteError(
-            async (writer, ct) => WriteStatus(writer, await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false)),
+            async (writer, ct) =>
+            {
+                var status = await TransactionWaiter.GetAsync(api, watch, options, TimeProvider.System, ct).ConfigureAwait(false);
+                if (ledger is not null)
+                {
+                    LedgeredSubmission.RecordStatus(ledger, status);
+                }
+
+                WriteStatus(writer, status);
+            },
             ErrorIds.InvalidTransactionStatusParameter,
             TransactionId);
     }
@@ -60,7 +76,9 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
     {
         if (waiting.Count > 0)
         {
-            WaitForTransactions(new VendorInvoicingApi(Client), waiting, WaitOptions(ApiVersion), justSubmitted: false);
+            WaitForTransactions(new VendorInvoicingApi(Client), waiting, WaitOptions(ApiVersion), justSubmitted: false, Ledger());
         }
     }
+
+    private SubmissionLedger? Ledger() => LedgerLocation.Resolve(this, LedgerPath, noLedger: false, Client.Options);
 }

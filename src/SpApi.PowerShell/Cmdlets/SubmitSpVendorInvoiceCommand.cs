@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SpApi.Core.Apis;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Ledger;
 using SpApi.PowerShell.Infrastructure;
 
 namespace SpApi.PowerShell.Cmdlets;
@@ -20,6 +21,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     private InvoiceBatcher? batcher;
     private InvoiceSubmission? submission;
     private VendorInvoicingApi? api;
+    private LedgeredSubmission? ledger;
 
     /// <summary>Invoices from New-SpVendorInvoice or Test-SpVendorInvoice, hashtables or objects in the model's shape, CSV rows, or JSON files from Get-ChildItem.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InvoiceInputSets.InputObject)]
@@ -51,6 +53,19 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     [ValidateRange(1, InvoiceBatcher.LargestBatch)]
     public int BatchSize { get; set; } = InvoiceBatcher.DefaultMaxInvoices;
 
+    /// <summary>The folder of the submission ledger; default SpApi/ledger in the user's local application data.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LedgerPath { get; set; }
+
+    /// <summary>Submits without the submission ledger: nothing is recorded and earlier submissions are not checked (so is SPAPI_LEDGER=Off).</summary>
+    [Parameter]
+    public SwitchParameter NoLedger { get; set; }
+
+    /// <summary>Sends invoices the ledger would hold back: already sent, sent with other content, or with an unknown outcome.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
@@ -58,6 +73,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
         batcher = new InvoiceBatcher(BatchSize);
         api = new VendorInvoicingApi(Client);
         submission = new InvoiceSubmission(api, TimeProvider.System);
+        ledger = LedgerSubmissionHook.Open(this, LedgerPath, NoLedger, Force, Client, submission);
     }
 
     /// <inheritdoc />
@@ -80,7 +96,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
         if (Wait && submitted.Count > 0)
         {
-            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersion.CurrentName), justSubmitted: true);
+            WaitForTransactions(api!, submitted, WaitOptions(DirectFulfillmentVersion.CurrentName), justSubmitted: true, ledger?.Ledger);
         }
     }
 
@@ -88,6 +104,11 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
     {
         foreach (var result in results)
         {
+            if (!LedgerSubmissionHook.MaySend(this, ledger, result))
+            {
+                continue;
+            }
+
             // Per invoice: one that cannot be batched is not sent, and the others go on.
             if (OrWriteError(() => batcher!.Add(result), ErrorIds.InvalidVendorInvoiceInput, result.InvoiceId) is not { } closed)
             {
@@ -113,7 +134,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
         RunCoreOrWriteError(
             async (writer, ct) =>
             {
-                if (await submission.SendAsync(batch, ct).ConfigureAwait(false) is not { } result)
+                if (await (ledger is null ? submission.SendAsync(batch, ct) : ledger.SendAsync(batch, ct)).ConfigureAwait(false) is not { } result)
                 {
                     return;
                 }

@@ -3,6 +3,7 @@ using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Ledger;
 using SpApi.Core.Workflows;
 
 namespace SpApi.PowerShell.Infrastructure;
@@ -61,6 +62,12 @@ internal static class ErrorClassifier
                 return (ErrorIds.InvalidVendorInvoice, ErrorCategory.InvalidData);
             case DuplicateInvoiceException:
                 return (ErrorIds.DuplicateVendorInvoice, ErrorCategory.ResourceExists);
+            case LedgerConflictException { OutcomeUnknown: true }:
+                return (ErrorIds.SpApiOutcomeUnknown, ErrorCategory.InvalidResult);
+            case LedgerConflictException:
+                return (ErrorIds.DuplicateVendorInvoice, ErrorCategory.ResourceExists);
+            case SubmissionLedgerException:
+                return (ErrorIds.SubmissionLedgerUnavailable, ErrorCategory.ReadError);
             case InvoicesNotSentException:
                 return (ErrorIds.VendorInvoiceNotSent, ErrorCategory.NotSpecified);
             case ZipSlipException:

@@ -37,6 +37,7 @@ internal static class ErrorIds
     public const string InvalidSaveParameter = nameof(InvalidSaveParameter);
     public const string InvalidVendorInvoiceInput = nameof(InvalidVendorInvoiceInput);
     public const string InvalidTransactionStatusParameter = nameof(InvalidTransactionStatusParameter);
+    public const string InvalidVendorInvoiceQuery = nameof(InvalidVendorInvoiceQuery);
 
     // Files and sync.
     public const string InvalidInvoiceContent = nameof(InvalidInvoiceContent);
@@ -62,4 +63,5 @@ internal static class ErrorIds
     public const string VendorInvoiceNotSent = nameof(VendorInvoiceNotSent);
     public const string TransactionWaitTimeout = nameof(TransactionWaitTimeout);
     public const string SpApiTransactionFailed = nameof(SpApiTransactionFailed);
+    public const string SubmissionLedgerUnavailable = nameof(SubmissionLedgerUnavailable);
 }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using SpApi.Core.Apis;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
+using SpApi.Core.Ledger;
 
 namespace SpApi.PowerShell.Infrastructure;
 
@@ -38,8 +39,9 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     /// <remarks>
     /// A transaction whose status cannot be read gets its own error and the others are still waited for.
     /// With <paramref name="justSubmitted"/>, that error says the invoices were accepted, so nobody sends them again.
+    /// A final status is recorded in <paramref name="ledger"/>, when there is one.
     /// </remarks>
-    private protected void WaitForTransactions(VendorInvoicingApi api, IReadOnlyList<TransactionWatch> watches, TransactionWaitOptions options, bool justSubmitted)
+    private protected void WaitForTransactions(VendorInvoicingApi api, IReadOnlyList<TransactionWatch> watches, TransactionWaitOptions options, bool justSubmitted, SubmissionLedger? ledger = null)
     {
         var timedOut = new List<VendorTransactionStatus>();
         WithProgress(new ProgressRecord(3, "Waiting for transaction status", $"0 of {watches.Count} transaction(s) final"), () => RunCoreOrWriteError(
@@ -51,6 +53,11 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
                 var progress = ProgressBar<TransactionWaitProgress>(writer, ShowProgress);
                 await foreach (var status in TransactionWaiter.WaitAsync(api, watches, options, TimeProvider.System, progress, Failed, ct).ConfigureAwait(false))
                 {
+                    if (ledger is not null)
+                    {
+                        LedgeredSubmission.RecordStatus(ledger, status);
+                    }
+
                     WriteStatus(writer, status);
                     if (!status.IsFinal)
                     {

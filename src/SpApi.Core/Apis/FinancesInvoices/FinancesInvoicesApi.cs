@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using SpApi.Core.Endpoints;
+using SpApi.Core.Http;
+using SpApi.Core.Operations;
+using SpApi.Core.Paging;
+
+namespace SpApi.Core.Apis.FinancesInvoices;
+
+/// <summary>
+/// Typed calls of the Finances Invoices API 2026-06-25: Amazon's own record of the invoices it was sent,
+/// with their status and settlement. Headers come 100 a page (the API's fixed size), lines 600 a page.
+/// </summary>
+public sealed class FinancesInvoicesApi
+{
+    /// <summary>The getInvoice query parameter that carries the token of the next page of lines.</summary>
+    internal const string LineTokenParameter = "nextTokenForLineItems";
+
+    private readonly SpApiClient client;
+
+    /// <summary>Creates the API over a client.</summary>
+    public FinancesInvoicesApi(SpApiClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
+
+    /// <summary>getInvoiceHeaders, every page of one request (at most 90 days of issue dates); each header carries the marketplace it was read from.</summary>
+    public async IAsyncEnumerable<GetInvoicesResponse> GetInvoiceHeaderPagesAsync(InvoiceHeadersQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        query.Validate();
+        var request = new SpApiRequest(SpApiOperations.GetFinancesInvoiceHeaders)
+            .WithQuery("marketplaceId", query.MarketplaceId)
+            .WithQuery("fromIssueDate", query.FromIssueDate)
+            .WithQuery("toIssueDate", query.ToIssueDate)
+            .WithQuery("invoicesModifiedAfter", query.InvoicesModifiedAfter);
+        await foreach (var page in client.PageAsync<GetInvoicesResponse>(request, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var header in page.Invoices)
+            {
+                header.MarketplaceId = query.MarketplaceId;
+            }
+
+            yield return page;
+        }
+    }
+
+    /// <summary>
+    /// getInvoice, every page of lines: each page repeats the header and holds up to 600 lines, and the
+    /// next is asked for with its nextTokenForLineItems until there is none.
+    /// </summary>
+    public async IAsyncEnumerable<GetInvoiceResponse> GetInvoicePagesAsync(string marketplaceId, string invoiceIdentifier, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Marketplace.Get(marketplaceId, "MarketplaceId");
+        InvoiceIdentifiers.Check(invoiceIdentifier, "InvoiceId");
+        var operation = SpApiOperations.GetFinancesInvoice;
+        var cycles = new NextTokenCycleDetector();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var request = new SpApiRequest(operation)
+                .WithPath("invoiceIdentifier", invoiceIdentifier)
+                .WithQuery("marketplaceId", marketplaceId)
+                .WithQuery(LineTokenParameter, token);
+            var page = await client.SendAsync<GetInvoiceResponse>(request, cancellationToken).ConfigureAwait(false);
+            if (page.InvoiceHeader is null)
+            {
+                throw SpApiException.MissingInResponse(operation, $"invoiceHeader for {invoiceIdentifier}");
+            }
+
+            page.InvoiceHeader.MarketplaceId = marketplaceId;
+            pages++;
+            yield return page;
+            token = page.NextTokenForLineItems;
+            if (!string.IsNullOrEmpty(token) && !cycles.Accept(token!))
+            {
+                throw new SpApiException(
+                    $"{operation.Name}: the server returned a nextTokenForLineItems it had already returned for an earlier page; paging stopped after {pages} pages instead of looping.",
+                    operation.Name, SpApiFailureKind.RepeatedNextToken);
+            }
+        }
+        while (!string.IsNullOrEmpty(token));
+    }
+
+    /// <summary>getInvoice, one request: the invoice's header.</summary>
+    public async Task<InvoiceHeader> GetInvoiceHeaderAsync(string marketplaceId, string invoiceIdentifier, CancellationToken cancellationToken)
+    {
+        await foreach (var page in GetInvoicePagesAsync(marketplaceId, invoiceIdentifier, cancellationToken).ConfigureAwait(false))
+        {
+            return page.InvoiceHeader!;
+        }
+
+        throw new InvalidOperationException("GetInvoicePagesAsync yields at least one page or throws.");
+    }
+
+    /// <summary>getInvoice, every page: the header and all the invoice's lines in one response, its NextTokenForLineItems null.</summary>
+    public async Task<GetInvoiceResponse> GetInvoiceAsync(string marketplaceId, string invoiceIdentifier, CancellationToken cancellationToken)
+    {
+        GetInvoiceResponse? invoice = null;
+        await foreach (var page in GetInvoicePagesAsync(marketplaceId, invoiceIdentifier, cancellationToken).ConfigureAwait(false))
+        {
+            if (invoice is null)
+            {
+                invoice = page;
+            }
+            else
+            {
+                invoice.InvoiceItems.AddRange(page.InvoiceItems);
+            }
+        }
+
+        invoice!.NextTokenForLineItems = null;
+        return invoice;
+    }
+}
