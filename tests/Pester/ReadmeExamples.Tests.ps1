@@ -48,6 +48,9 @@ BeforeAll {
             $env:SPAPI_REFRESH_TOKEN = $a.RefreshToken
             $env:SPAPI_PROFILE_PATH = Join-Path $a.Folder 'profiles.json'
             $env:SPAPI_CACHE_PATH = Join-Path $a.Folder 'cache'
+            # The README's ledger is on, as a user's is; the other suites turn it off (Shared.ps1).
+            $env:SPAPI_LEDGER = $null
+            $env:SPAPI_LEDGER_PATH = Join-Path $a.Folder 'ledger'
             Set-Location -LiteralPath $a.Folder
             Import-Module $a.Module -ErrorAction Stop
             Connect-SpApi -ErrorAction Stop | Out-Null

@@ -42,10 +42,13 @@ Describe 'Submit-SpVendorInvoice with a ledger' {
         @(Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId 'INV-100[12]' -History).Count | Should -Be 4
         @(Get-SpVendorInvoiceSubmission -LedgerPath $ledger -Status success).Count | Should -Be 0
 
-        $status = Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId INV-1001 | Get-SpTransactionStatus -Wait -PollIntervalSec 1 -LedgerPath $ledger
+        $status = Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId INV-1001 |
+            Get-SpTransactionStatus -Wait -PollIntervalSec 1 -LedgerPath $ledger -ErrorAction SilentlyContinue -ErrorVariable failed
         $status.TransactionId | Should -Be $sent.TransactionId
-        # Final either way: this sandbox has seen these invoice numbers in an earlier test, and fails the repeat as Amazon would.
+        # Final either way: this sandbox has seen these invoice numbers in an earlier test, and fails the repeat as Amazon
+        # would; a Failure comes with its SpApiTransactionFailed error.
         $status.IsFinal | Should -BeTrue
+        if ($status.Status -eq 'Failure') { $failed[0].FullyQualifiedErrorId | Should -BeLike 'SpApiTransactionFailed,*' }
         # Get-SpTransactionStatus recorded it, for every invoice of the transaction.
         (Get-SpVendorInvoiceSubmission -LedgerPath $ledger).Event | ForEach-Object { $_.ToString() | Should -Be $status.Status }
     }

@@ -38,7 +38,12 @@ public sealed class SubmissionLedger
 
     /// <summary>Where ledgers live unless -LedgerPath says otherwise: the user's local application data.</summary>
     public static string DefaultFolder =>
-        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "SpApi", "ledger");
+        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } given
+            ? given
+            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "SpApi", "ledger");
+
+    /// <summary>The variable that moves the ledger folder for a whole session or scheduled task, as -LedgerPath does for one command.</summary>
+    public const string PathVariable = "SPAPI_LEDGER_PATH";
 
     /// <summary>The ledger file of one account at one endpoint in <paramref name="folder"/>; its name is a hash, so it names no secret.</summary>
     public static string FileFor(string folder, SpApiClientOptions options)
