@@ -13,6 +13,9 @@
 
 .EXAMPLE
     ./bench/Measure-ModuleLoad.ps1 -Module before=/tmp/spapi-before/out/SpApi, after=./out/SpApi -Runs 15
+.EXAMPLE
+    ./bench/Measure-ModuleLoad.ps1 -Module flat=flat:./out/SpApi,isolated=./out/SpApi -Runs 20
+    The same build without and with isolation.
 #>
 [CmdletBinding(DefaultParameterSetName = 'Compare')]
 param(
@@ -74,8 +77,24 @@ function Invoke-Run([string] $Path, [string] $Endpoint) {
     $output | Select-Object -Last 1 | ConvertFrom-Json
 }
 
+# 'name=flat:path' measures a copy of the staged module without isolation: bin/net8.0/lib moved up beside the
+# cmdlet assembly and the load context's set-up removed from SpApi.psm1, so the same build can be compared
+# with and without it.
+function New-FlatCopy([string] $Path) {
+    $copy = Join-Path ([System.IO.Path]::GetTempPath()) "spapi-flat-$([guid]::NewGuid().ToString('n'))"
+    Copy-Item -Recurse -Path $Path -Destination $copy
+    Get-ChildItem -Path (Join-Path $copy 'bin/net8.0/lib') | Move-Item -Destination (Join-Path $copy 'bin/net8.0')
+    Remove-Item -Path (Join-Path $copy 'bin/net8.0/lib')
+    $loader = Join-Path $copy 'SpApi.psm1'
+    $script = (Get-Content -Raw -Path $loader) -replace '(?m)^.*PrivateLoadContext.*Initialize.*\r?\n', ''
+    if ($script -match 'PrivateLoadContext') { throw "Could not remove the load context's set-up from $loader." }
+    Set-Content -Path $loader -Value $script -NoNewline
+    $copy
+}
+
 $folders = foreach ($entry in ($Module -split ',')) {
     $name, $path = $entry -split '=', 2
+    if ($path -like 'flat:*') { $path = New-FlatCopy (Resolve-Path $path.Substring(5)).Path }
     $full = (Resolve-Path $path).Path
     if (-not (Test-Path (Join-Path $full 'SpApi.psd1'))) { throw "$full holds no SpApi.psd1." }
     [pscustomobject]@{ Name = $name; Path = $full; Samples = [System.Collections.Generic.List[object]]::new() }
