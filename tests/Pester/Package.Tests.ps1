@@ -46,6 +46,13 @@ Describe 'The package' {
         ($names | Sort-Object) | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 
+    It 'is described by the README, which names every cmdlet of the manifest in its table' {
+        $readme = Get-Content -Raw -Path (Join-Path $PSScriptRoot '../../README.md')
+        $table = [regex]::Matches($readme, '(?m)^\| [^|]+ \| (?<cmdlets>`[^\r\n]*)\|\s*$') | ForEach-Object { $_.Groups['cmdlets'].Value }
+        $named = [regex]::Matches(($table -join ' '), '`(?<name>[A-Za-z]+-Sp[A-Za-z]+)`') | ForEach-Object { $_.Groups['name'].Value }
+        ($named | Sort-Object -Unique) | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
     It 'points only to files an installed module has' {
         # Help, about topics and the assemblies' messages (their user strings, UTF-16) may name a file of
         # the module, such as examples/vendor-invoices.csv, but never a repository file such as docs/*.md.
