@@ -16,8 +16,14 @@ public sealed class GovernmentInvoiceReceiveOptions
     /// <summary>How long to wait for the request to finish; null waits as long as it takes.</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>How often to ask about the request's status; each ask takes getGovernmentInvoiceStatus's one a minute.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>The poll interval when none is given: getGovernmentInvoiceStatus's pace, one a minute.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How often to ask about the request's status; null for <see cref="DefaultPollInterval"/>, divided by the rate
+    /// scale of the connection's buckets (SPAPI_RATE_SCALE), as the export receiver's is.
+    /// </summary>
+    public TimeSpan? PollInterval { get; set; }
 }
 
 /// <summary>Where a receive stands, for Write-Progress.</summary>
@@ -82,7 +88,7 @@ public static class GovernmentInvoiceReceiver
 
         shipment.Check();
         var format = GovernmentInvoiceRules.FileFormat(options.FileFormat);
-        var poller = new Poller(time, options.PollInterval, options.Timeout);
+        var poller = new Poller(time, options.PollInterval ?? api.Client.Options.RateLimiters.Paced(GovernmentInvoiceReceiveOptions.DefaultPollInterval), options.Timeout);
         var file = FileFor(options.Folder, shipment, format);
         if (File.Exists(file))
         {

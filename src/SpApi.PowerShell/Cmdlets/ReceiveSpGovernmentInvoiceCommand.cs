@@ -31,10 +31,10 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? TimeoutSec { get; set; }
 
-    /// <summary>How often to check the request's status, in seconds (default 60, the operation's rate).</summary>
+    /// <summary>How often to check the request's status, in seconds (default 60, the operation's rate; the default is divided by SPAPI_RATE_SCALE against a faster sandbox).</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 60;
+    public int PollIntervalSec { get; set; } = (int)GovernmentInvoiceReceiveOptions.DefaultPollInterval.TotalSeconds;
 
     /// <inheritdoc />
     protected override void BeginProcessing() =>
@@ -53,7 +53,7 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
             Folder = folder,
             FileFormat = FileFormat,
             Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+            PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : null,
         };
         var api = GovernmentInvoices;
         // One shipment's failure does not stop the others in the pipeline.

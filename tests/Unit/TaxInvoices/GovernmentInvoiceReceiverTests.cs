@@ -63,6 +63,25 @@ public sealed class GovernmentInvoiceReceiverTests : IDisposable
     }
 
     [Fact]
+    public async Task TheDefaultPollIntervalIsAMinuteDividedByTheRateScale()
+    {
+        // As the export receiver's: a sandbox 60 times faster than Amazon is polled every second, not every minute.
+        await using var sandbox = await StartAsync(o => o.GovernmentInvoiceDelay = TimeSpan.FromHours(1), scale: 60);
+        var api = await RequestedAsync(sandbox, Shipment());
+        var clock = new FakeTimeProvider();
+        var recorder = new ProgressRecorder<GovernmentInvoiceReceiveProgress>();
+
+        var receive = ReceiveAsync(api, Shipment(), clock, new GovernmentInvoiceReceiveOptions { Folder = folder }, recorder);
+        await recorder.WhenReported(1);
+        Assert.Equal(TimeSpan.FromSeconds(1), recorder.Reports[0].NextPoll);
+
+        sandbox.State.Options.GovernmentInvoiceDelay = TimeSpan.Zero;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(File.Exists(await receive));
+        Assert.Equal(2, sandbox.Counters.RequestsFor("getGovernmentInvoiceStatus"));
+    }
+
+    [Fact]
     public async Task ATimeoutSaysWhichStateTheRequestWasIn()
     {
         await using var sandbox = await StartAsync(o => o.GovernmentInvoiceDelay = TimeSpan.FromHours(1));
