@@ -154,3 +154,49 @@ Describe 'Customer invoices from the server are checked' {
         Get-Calls getCustomerInvoices | Should -Be 10
     }
 }
+
+Describe 'Receive-SpInvoiceExport with a corrupt document' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'replaces a corrupt zip already in the folder, with a warning, and extracts it' {
+        $folder = Join-Path $TestDrive 'stale'
+        $export = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date)
+        $zips = $export | Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -NoExpand
+        $zips | ForEach-Object { [IO.File]::WriteAllText($_.FullName, 'PK this is not a zip') }
+
+        $files = $export | Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -WarningVariable warned -WarningAction SilentlyContinue
+
+        $files.Count | Should -BeGreaterThan 0
+        $files | ForEach-Object { Get-Content -Raw $_.FullName | Should -Match '<infNFe Id="NFE\d+">' }
+        Get-ChildItem $folder -Filter *.zip | Should -BeNullOrEmpty
+        $warned.Count | Should -Be @($zips).Count
+        "$warned" | Should -Match 'not a valid zip; it is discarded and downloaded again'
+    }
+
+    It 'fetches a corrupt first download again and keeps nothing of it' {
+        $folder = Join-Path $TestDrive 'corrupt'
+        Add-SandboxFault -Kind CorruptZip -Count 1 -Operation download
+        $files = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date) |
+            Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -WarningVariable warned -WarningAction SilentlyContinue
+
+        $files.Count | Should -BeGreaterThan 0
+        $files | ForEach-Object { Get-Content -Raw $_.FullName | Should -Match '<infNFe Id="NFE\d+">' }
+        Get-ChildItem $folder -Force | Where-Object Name -Match '\.(zip|tmp)$' | Should -BeNullOrEmpty
+        "$warned" | Should -Match 'was not a valid zip'
+        Get-Calls getInvoicesDocument | Should -Be 2
+    }
+
+    It 'ends with InvoiceDocumentCorrupt naming the document when every download is corrupt' {
+        $folder = Join-Path $TestDrive 'hopeless'
+        Add-SandboxFault -Kind CorruptZip -Count 10 -Operation download
+        $export = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date)
+        $export | Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue |
+            Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvoiceDocumentCorrupt,SpApi.PowerShell.Cmdlets.ReceiveSpInvoiceExportCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape($problems[0].Exception.DocumentId))
+        Get-Calls getInvoicesDocument | Should -Be 3
+        Get-ChildItem $folder -Force -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
