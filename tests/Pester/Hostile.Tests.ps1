@@ -200,3 +200,20 @@ Describe 'Receive-SpInvoiceExport with a corrupt document' {
         Get-ChildItem $folder -Force -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-SpCustomerInvoice with an absurd range start' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'moves -CreatedAfter [datetime]::MinValue up to six months ago, with a warning, and asks for those windows only' {
+        $all = Get-SpCustomerInvoice -CreatedAfter ([datetime]::MinValue) -WarningVariable warned -WarningAction SilentlyContinue
+        $calls = Get-Calls getCustomerInvoices
+        $sixMonths = Get-SpCustomerInvoice -CreatedAfter (Get-Date).AddDays(-183) -WarningAction SilentlyContinue
+
+        "$warned" | Should -Match 'CreatedAfter \(0001-01-01 00:00:00Z\) is before .* rolling six months, so the range starts at'
+        @($all).Count | Should -BeGreaterThan 0
+        ($all.PurchaseOrderNumber | Sort-Object) | Should -Be ($sixMonths.PurchaseOrderNumber | Sort-Object)
+        # The same requests as six months back (27 seven-day windows), not about 105,000 windows from year 1.
+        $calls | Should -Be ((Get-Calls getCustomerInvoices) - $calls)
+        $calls | Should -BeLessThan 100
+    }
+}
