@@ -19,7 +19,7 @@ public sealed class CustomerInvoiceLookBackTests
     [Fact]
     public void AStartAtMinValueIsMovedUpToTheHorizonAndPlansABoundedNumberOfWindows()
     {
-        var windows = CustomerInvoiceWindows.PlanWithinLookBack(DateTimeOffset.MinValue, End, newestFirst: false, ClockAt(End), warnings.Add);
+        var windows = CustomerInvoiceWindows.PlanWithinLookBack(DateTimeOffset.MinValue, End, newestFirst: false, FixedClock.At(End), warnings.Add);
 
         Assert.Equal(Horizon, windows[0].CreatedAfter);
         Assert.Equal(End, windows[^1].CreatedBefore);
@@ -33,7 +33,7 @@ public sealed class CustomerInvoiceLookBackTests
     [Fact]
     public void TheHorizonMovesWithTheClock()
     {
-        var clock = ClockAt(End);
+        var clock = FixedClock.At(End);
         var first = CustomerInvoiceWindows.PlanWithinLookBack(DateTimeOffset.MinValue, End.AddDays(30), newestFirst: true, clock, null);
         clock.Advance(TimeSpan.FromDays(30));
         var later = CustomerInvoiceWindows.PlanWithinLookBack(DateTimeOffset.MinValue, End.AddDays(30), newestFirst: true, clock, null);
@@ -45,7 +45,7 @@ public sealed class CustomerInvoiceLookBackTests
     [Fact]
     public void ARangeWithinTheLookBackIsPlannedAsGivenWithoutAWarning()
     {
-        var windows = CustomerInvoiceWindows.PlanWithinLookBack(End.AddDays(-30), End, newestFirst: false, ClockAt(End), warnings.Add);
+        var windows = CustomerInvoiceWindows.PlanWithinLookBack(End.AddDays(-30), End, newestFirst: false, FixedClock.At(End), warnings.Add);
 
         Assert.Equal(CustomerInvoiceWindows.Plan(End.AddDays(-30), End, newestFirst: false), windows);
         Assert.Empty(warnings);
@@ -54,7 +54,7 @@ public sealed class CustomerInvoiceLookBackTests
     [Fact]
     public void ARangeThatEndsBeforeTheHorizonHasNoWindowsAndSaysWhy()
     {
-        var windows = CustomerInvoiceWindows.PlanWithinLookBack(DateTimeOffset.MinValue, Horizon.AddDays(-1), newestFirst: false, ClockAt(End), warnings.Add);
+        var windows = CustomerInvoiceWindows.PlanWithinLookBack(DateTimeOffset.MinValue, Horizon.AddDays(-1), newestFirst: false, FixedClock.At(End), warnings.Add);
 
         Assert.Empty(windows);
         Assert.Contains("none can be in it", Assert.Single(warnings), StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class CustomerInvoiceLookBackTests
     [Fact]
     public void AReversedRangeIsStillRefusedNamingCreatedBefore()
     {
-        var error = Assert.Throws<ArgumentException>(() => CustomerInvoiceWindows.PlanWithinLookBack(End, DateTimeOffset.MinValue, newestFirst: false, ClockAt(End), warnings.Add));
+        var error = Assert.Throws<ArgumentException>(() => CustomerInvoiceWindows.PlanWithinLookBack(End, DateTimeOffset.MinValue, newestFirst: false, FixedClock.At(End), warnings.Add));
 
         Assert.Equal("CreatedBefore", error.ParamName);
     }
@@ -72,7 +72,7 @@ public sealed class CustomerInvoiceLookBackTests
     public async Task ReadingFromMinValueAsksForTheLookBacksWindowsOnlyAndReturnsEverything()
     {
         await using var sandbox = await StartAsync(Data);
-        var api = new CustomerInvoicesApi(sandbox.Client(time: ClockAt(End)));
+        var api = new CustomerInvoicesApi(sandbox.Client(time: FixedClock.At(End)));
         var query = new CustomerInvoiceRangeQuery { CreatedAfter = DateTimeOffset.MinValue, CreatedBefore = End };
 
         var invoices = await CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None, warnings.Add).ToListAsync();
@@ -80,12 +80,5 @@ public sealed class CustomerInvoiceLookBackTests
         Assert.Equal(Expected(DateTimeOffset.MinValue, End), invoices.Select(i => i.PurchaseOrderNumber).OrderBy(n => n));
         Assert.Equal((int)Math.Ceiling(CustomerInvoiceRange.LookBack.TotalDays / 7), sandbox.Counters.RequestsFor("getCustomerInvoices"));
         Assert.Contains(warnings, w => w.Contains("CreatedAfter", StringComparison.Ordinal));
-    }
-
-    private static FakeTimeProvider ClockAt(DateTimeOffset now)
-    {
-        var clock = new FakeTimeProvider();
-        clock.Advance(now - clock.GetUtcNow());
-        return clock;
     }
 }
