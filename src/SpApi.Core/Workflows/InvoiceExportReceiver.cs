@@ -162,15 +162,10 @@ public static class InvoiceExportReceiver
             return File.ReadAllLines(manifest).Where(l => l.Length > 0).Select(n => Path.Combine(options.Folder, n)).ToList();
         }
 
-        var download = !File.Exists(zip);
-        if (!download && !ZipExtraction.IsValid(zip))
-        {
-            // Left by an older version or another tool: never reused, or every later run would fail on it.
-            options.Warn?.Invoke($"The invoice document {documentId} on disk ({zip}) is not a valid zip; it is discarded and downloaded again.");
-            File.Delete(zip);
-            download = true;
-        }
-
+        // A zip on disk that is not valid (left by an older version, another tool or a crash) is never reused,
+        // or every later run would fail on it: it is downloaded again.
+        var corrupt = File.Exists(zip) && !ZipExtraction.IsValid(zip);
+        var download = corrupt || !File.Exists(zip);
         if (!download && !options.Expand)
         {
             return new[] { zip };
@@ -188,6 +183,13 @@ public static class InvoiceExportReceiver
         }
 
         OutputFolder.Create(options.Folder);
+        if (corrupt)
+        {
+            // Only now, once approved: -WhatIf leaves it where it is.
+            options.Warn?.Invoke($"The invoice document {documentId} on disk ({zip}) is not a valid zip; it is discarded and downloaded again.");
+            File.Delete(zip);
+        }
+
         if (download)
         {
             await DownloadAsync(api, documentId, zip, options.Warn, cancellationToken).ConfigureAwait(false);

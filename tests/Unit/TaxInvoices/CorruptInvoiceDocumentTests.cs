@@ -79,6 +79,31 @@ public sealed class CorruptInvoiceDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatIfLeavesACorruptZipOnDiskWhereItIs()
+    {
+        await using var sandbox = await StartAsync();
+        var (api, exportId) = await ExportAsync(sandbox);
+        var documentId = Assert.Single((await api.GetInvoicesExportAsync(exportId, CancellationToken.None)).InvoicesDocumentIds!);
+        var stale = Path.Combine(folder, documentId + ".zip");
+        File.WriteAllBytes(stale, SandboxFaults.CorruptZip);
+        var asked = new List<string>();
+        var whatIf = new FileWriteApproval(preview: true, (target, action, _) =>
+        {
+            asked.Add(action);
+            return Task.FromResult(false);
+        });
+
+        var options = new InvoiceExportReceiveOptions { Folder = folder, Approval = whatIf, Warn = warnings.Add };
+        var files = await InvoiceExportReceiver.ReceiveAsync(api, exportId, options, new FakeTimeProvider(), null, CancellationToken.None).ToListAsync();
+
+        Assert.Empty(files);
+        Assert.Contains("Download", Assert.Single(asked), StringComparison.Ordinal);
+        Assert.Equal(SandboxFaults.CorruptZip, File.ReadAllBytes(stale));
+        Assert.Empty(warnings);
+        Assert.Equal(0, sandbox.Counters.DocumentDownloads);
+    }
+
+    [Fact]
     public async Task ADocumentCorruptOnEveryAttemptEndsWithATypedErrorNamingItAndLeavesNothing()
     {
         await using var sandbox = await StartAsync();
