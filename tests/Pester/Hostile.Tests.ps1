@@ -154,3 +154,66 @@ Describe 'Customer invoices from the server are checked' {
         Get-Calls getCustomerInvoices | Should -Be 10
     }
 }
+
+Describe 'Receive-SpInvoiceExport with a corrupt document' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'replaces a corrupt zip already in the folder, with a warning, and extracts it' {
+        $folder = Join-Path $TestDrive 'stale'
+        $export = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date)
+        $zips = $export | Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -NoExpand
+        $zips | ForEach-Object { [IO.File]::WriteAllText($_.FullName, 'PK this is not a zip') }
+
+        $files = $export | Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -WarningVariable warned -WarningAction SilentlyContinue
+
+        $files.Count | Should -BeGreaterThan 0
+        $files | ForEach-Object { Get-Content -Raw $_.FullName | Should -Match '<infNFe Id="NFE\d+">' }
+        Get-ChildItem $folder -Filter *.zip | Should -BeNullOrEmpty
+        $warned.Count | Should -Be @($zips).Count
+        "$warned" | Should -Match 'not a valid zip; it is discarded and downloaded again'
+    }
+
+    It 'fetches a corrupt first download again and keeps nothing of it' {
+        $folder = Join-Path $TestDrive 'corrupt'
+        Add-SandboxFault -Kind CorruptZip -Count 1 -Operation download
+        $files = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date) |
+            Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -WarningVariable warned -WarningAction SilentlyContinue
+
+        $files.Count | Should -BeGreaterThan 0
+        $files | ForEach-Object { Get-Content -Raw $_.FullName | Should -Match '<infNFe Id="NFE\d+">' }
+        Get-ChildItem $folder -Force | Where-Object Name -Match '\.(zip|tmp)$' | Should -BeNullOrEmpty
+        "$warned" | Should -Match 'was not a valid zip'
+        Get-Calls getInvoicesDocument | Should -Be 2
+    }
+
+    It 'ends with InvoiceDocumentCorrupt naming the document when every download is corrupt' {
+        $folder = Join-Path $TestDrive 'hopeless'
+        Add-SandboxFault -Kind CorruptZip -Count 10 -Operation download
+        $export = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date)
+        $export | Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue |
+            Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvoiceDocumentCorrupt,SpApi.PowerShell.Cmdlets.ReceiveSpInvoiceExportCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape($problems[0].Exception.DocumentId))
+        Get-Calls getInvoicesDocument | Should -Be 3
+        Get-ChildItem $folder -Force -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-SpCustomerInvoice with an absurd range start' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'moves -CreatedAfter [datetime]::MinValue up to six months ago, with a warning, and asks for those windows only' {
+        $all = Get-SpCustomerInvoice -CreatedAfter ([datetime]::MinValue) -WarningVariable warned -WarningAction SilentlyContinue
+        $calls = Get-Calls getCustomerInvoices
+        $sixMonths = Get-SpCustomerInvoice -CreatedAfter (Get-Date).AddDays(-183) -WarningAction SilentlyContinue
+
+        "$warned" | Should -Match 'CreatedAfter \(0001-01-01 00:00:00Z\) is before .* rolling six months, so the range starts at'
+        @($all).Count | Should -BeGreaterThan 0
+        ($all.PurchaseOrderNumber | Sort-Object) | Should -Be ($sixMonths.PurchaseOrderNumber | Sort-Object)
+        # The same requests as six months back (27 seven-day windows), not about 105,000 windows from year 1.
+        $calls | Should -Be ((Get-Calls getCustomerInvoices) - $calls)
+        $calls | Should -BeLessThan 100
+    }
+}

@@ -77,6 +77,9 @@ public enum FaultKind
     /// neighbouring page (the previous one, or the next one on the first page), so one purchase order comes on two pages.
     /// </summary>
     ConflictingRepeat,
+
+    /// <summary>On "download": answer 200 application/zip with <see cref="SandboxFaults.CorruptZip"/>, bytes that are not a zip.</summary>
+    CorruptZip,
 }
 
 /// <summary>Faults on demand: the next N matching requests fail in a given way.</summary>
@@ -104,6 +107,9 @@ public sealed class SandboxFaults
 
     /// <summary>The PDF text of the other copy that <see cref="FaultKind.ConflictingRepeat"/> adds.</summary>
     public const string ConflictingPdf = "%PDF-1.4\n% a different copy of an invoice from another page\n%%EOF\n";
+
+    /// <summary>What <see cref="FaultKind.CorruptZip"/> answers: a zip's local-header signature, then no central directory.</summary>
+    public static readonly byte[] CorruptZip = { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef };
 
     /// <summary>What <see cref="FaultKind.AbsurdRateLimit"/> reports.</summary>
     public const string AbsurdRateLimit = "0.0000001";

@@ -216,6 +216,10 @@ internal sealed class SpApiMiddleware
             case FaultKind.GzipBomb:
                 await MisbehavingBodies.WriteGzipBombAsync(context);
                 return false;
+            case FaultKind.CorruptZip:
+                context.Response.ContentType = "application/zip";
+                await context.Response.Body.WriteAsync(SandboxFaults.CorruptZip);
+                return false;
             case FaultKind.HugeErrorMessage:
                 await SpApiResults.WriteError(context, 400, "InvalidInput", MisbehavingBodies.HugeMessage());
                 return false;

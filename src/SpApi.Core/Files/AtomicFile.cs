@@ -33,8 +33,11 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Streams content into the file: memory stays flat whatever the size.</summary>
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams content into the file: memory stays flat whatever the size. <paramref name="verify"/>, when given,
+    /// checks the complete temporary file before it takes the name (it throws to refuse it; nothing is left).
+    /// </summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, Action<string>? verify = null)
     {
         var temp = TempNameFor(path);
         try
@@ -46,6 +49,7 @@ internal static class AtomicFile
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            verify?.Invoke(temp);
             Replace(temp, path);
         }
         catch (UnauthorizedAccessException ex)

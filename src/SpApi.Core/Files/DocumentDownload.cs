@@ -21,13 +21,16 @@ public sealed class DocumentUrlExpiredException : Exception
 /// </summary>
 public static class DocumentDownload
 {
-    /// <summary>Downloads to <paramref name="destination"/>. Throws <see cref="DocumentUrlExpiredException"/> for a lapsed URL.</summary>
-    public static async Task DownloadAsync(SpApiClient client, Uri url, string destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads to <paramref name="destination"/>. Throws <see cref="DocumentUrlExpiredException"/> for a lapsed URL.
+    /// <paramref name="verify"/>, when given, checks the complete download before it takes the name; what it refuses is deleted.
+    /// </summary>
+    public static async Task DownloadAsync(SpApiClient client, Uri url, string destination, CancellationToken cancellationToken, Action<string>? verify = null)
     {
         SpApiEndpoint.Validate(url, nameof(url));
         var response = await client.SendPath.DownloadAsync(
             url,
-            (body, ct) => AtomicFile.WriteAsync(destination, (file, c) => body.CopyToAsync(file, 81920, c), ct),
+            (body, ct) => AtomicFile.WriteAsync(destination, (file, c) => body.CopyToAsync(file, 81920, c), ct, verify),
             cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {

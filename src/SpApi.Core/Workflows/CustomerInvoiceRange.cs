@@ -41,17 +41,21 @@ public static class CustomerInvoiceRange
     /// Streams the invoices of the range as each page arrives. The order holds across windows: with
     /// a sort order, windows are read in that order and each window is asked for the same order. A purchase
     /// order that comes again with other content is dropped and reported to <paramref name="warn"/> (the first copy is kept).
+    /// A start before Amazon's rolling six months is moved up to it, with a warning (<see cref="CustomerInvoiceWindows.PlanWithinLookBack"/>),
+    /// at <paramref name="time"/>'s now (the connection's clock when null).
     /// </summary>
     public static async IAsyncEnumerable<CustomerInvoice> ReadAsync(
         CustomerInvoicesApi api,
         CustomerInvoiceRangeQuery query,
         IProgress<CustomerInvoiceRangeProgress>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken,
-        Action<string>? warn = null)
+        Action<string>? warn = null,
+        TimeProvider? time = null)
     {
         Validate(query);
-        var windows = CustomerInvoiceWindows.Plan(query.CreatedAfter, query.CreatedBefore, query.SortOrder == CustomerInvoiceSortOrder.DESC);
-        if (query.First == 0)
+        var windows = CustomerInvoiceWindows.PlanWithinLookBack(
+            query.CreatedAfter, query.CreatedBefore, query.SortOrder == CustomerInvoiceSortOrder.DESC, time ?? api.Client.Options.TimeProvider, warn);
+        if (query.First == 0 || windows.Count == 0)
         {
             yield break;
         }
@@ -104,7 +108,7 @@ public static class CustomerInvoiceRange
         progress?.Report(new CustomerInvoiceRangeProgress(windows.Count, windows.Count, returned, windows[windows.Count - 1]));
     }
 
-    /// <summary>True when the range starts before Amazon's look-back, so early invoices may be missing.</summary>
+    /// <summary>True when the range starts before Amazon's look-back, where it has no invoices.</summary>
     public static bool ReachesPastLookBack(DateTimeOffset createdAfter, DateTimeOffset now) => createdAfter < now - LookBack;
 
     private static void Validate(CustomerInvoiceRangeQuery query)

@@ -120,11 +120,6 @@ public static class CustomerInvoiceSync
             throw new ArgumentException($"The sync window would start at {start:u}, which is not before now ({now:u}). Give a -Since in the past.", "Since");
         }
 
-        if (CustomerInvoiceRange.ReachesPastLookBack(start, now))
-        {
-            warn($"The window starts at {start:u}, more than six months ago: Amazon keeps customer invoices for a rolling six months, so older ones may be missing.");
-        }
-
         int written = 0, unchanged = 0, failed = 0, declined = 0;
         Exception? firstFailure = null;
         var query = new CustomerInvoiceRangeQuery
@@ -134,7 +129,7 @@ public static class CustomerInvoiceSync
             ShipFromPartyId = options.ShipFromPartyId,
             PageSize = options.PageSize,
         };
-        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, progress, cancellationToken, warn).ConfigureAwait(false))
+        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, progress, cancellationToken, warn, time).ConfigureAwait(false))
         {
             try
             {

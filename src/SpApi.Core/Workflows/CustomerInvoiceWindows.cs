@@ -18,6 +18,32 @@ public static class CustomerInvoiceWindows
     /// <summary>How much consecutive windows overlap.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The windows of the part of the range Amazon can still answer at <paramref name="time"/>'s now. It keeps
+    /// customer invoices for a rolling six months (<see cref="CustomerInvoiceRange.LookBack"/>), so windows before
+    /// that horizon would all come back empty (from year 1, about 105,000 of them): a start before it is moved up
+    /// to it, and a range that ends before it has no windows at all. Either way <paramref name="warn"/> says so.
+    /// </summary>
+    public static IReadOnlyList<InvoiceWindow> PlanWithinLookBack(
+        DateTimeOffset createdAfter, DateTimeOffset createdBefore, bool newestFirst, TimeProvider time, Action<string>? warn)
+    {
+        var now = time.GetUtcNow();
+        if (createdBefore <= createdAfter || !CustomerInvoiceRange.ReachesPastLookBack(createdAfter, now))
+        {
+            return Plan(createdAfter, createdBefore, newestFirst);
+        }
+
+        var horizon = now - CustomerInvoiceRange.LookBack;
+        if (createdBefore <= horizon)
+        {
+            warn?.Invoke($"The range ({createdAfter:u} to {createdBefore:u}) ends before {horizon:u}: Amazon keeps customer invoices for a rolling six months, so none can be in it and none was asked for.");
+            return Array.Empty<InvoiceWindow>();
+        }
+
+        warn?.Invoke($"CreatedAfter ({createdAfter:u}) is before {horizon:u}: Amazon keeps customer invoices for a rolling six months, so the range starts at {horizon:u} instead.");
+        return Plan(horizon, createdBefore, newestFirst);
+    }
+
     /// <summary>The windows, oldest first, or newest first when <paramref name="newestFirst"/>.</summary>
     public static IReadOnlyList<InvoiceWindow> Plan(DateTimeOffset createdAfter, DateTimeOffset createdBefore, bool newestFirst)
     {

@@ -30,6 +30,9 @@ public sealed class InvoiceExportReceiveOptions
 
     /// <summary>Asked before each document is downloaded or extracted (-WhatIf, -Confirm); a document it declines is left out.</summary>
     public FileWriteApproval Approval { get; set; } = FileWriteApproval.Always;
+
+    /// <summary>Told when a corrupt document is discarded and fetched again (Write-Warning).</summary>
+    public Action<string>? Warn { get; set; }
 }
 
 /// <summary>Where a receive stands, for Write-Progress.</summary>
@@ -53,6 +56,20 @@ public sealed class InvoiceExportFailedException : Exception
     public string Status { get; }
 }
 
+/// <summary>A document's download was not a valid zip, attempt after attempt; nothing of it is left on disk.</summary>
+public sealed class InvoiceDocumentCorruptException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public InvoiceDocumentCorruptException(string documentId, int attempts, Exception inner)
+        : base($"The invoice document {documentId} was not a valid zip in {attempts} downloads ({inner.Message}); nothing of it was kept. Run Receive-SpInvoiceExport again later.", inner)
+    {
+        DocumentId = documentId;
+    }
+
+    /// <summary>The document.</summary>
+    public string DocumentId { get; }
+}
+
 /// <summary>The export was not done within -TimeoutSec.</summary>
 public sealed class InvoiceExportTimeoutException : TimeoutException
 {
@@ -66,15 +83,18 @@ public sealed class InvoiceExportTimeoutException : TimeoutException
 /// <summary>
 /// Waits for an export and brings its documents to disk: each document's URL is fetched just before
 /// its download (the URL lapses 30 seconds after issue) and fetched again if it lapsed, the document
-/// streams to a temporary file that is renamed when complete, and zips are extracted with the zip-slip
-/// guard. A document already complete on disk is skipped, so a re-run picks up where one stopped. Before
+/// streams to a temporary file that is renamed when complete and only if it is a valid zip (a corrupt one is
+/// fetched again, within getInvoicesDocument's rate), and zips are extracted with the zip-slip guard. A document
+/// already complete on disk is skipped, so a re-run picks up where one stopped; one that is not a valid zip is
+/// discarded and fetched again. Before
 /// writing a document, the receiver asks <see cref="InvoiceExportReceiveOptions.Approval"/> with the zip's path.
 /// </summary>
 public static class InvoiceExportReceiver
 {
     // The export statuses that will never become DONE: the model's ERROR and the docs' CANCELLED and FATAL.
     private static readonly string[] Failed = { "ERROR", "CANCELLED", "FATAL" };
-    private const int UrlAttempts = 3;
+    // Attempts per document, for lapsed URLs and corrupt downloads together.
+    private const int DownloadAttempts = 3;
 
     /// <summary>Waits for the export, then yields each file as it lands: the extracted invoices, or the zips.</summary>
     public static async IAsyncEnumerable<string> ReceiveAsync(
@@ -142,7 +162,10 @@ public static class InvoiceExportReceiver
             return File.ReadAllLines(manifest).Where(l => l.Length > 0).Select(n => Path.Combine(options.Folder, n)).ToList();
         }
 
-        var download = !File.Exists(zip);
+        // A zip on disk that is not valid (left by an older version, another tool or a crash) is never reused,
+        // or every later run would fail on it: it is downloaded again.
+        var corrupt = File.Exists(zip) && !ZipExtraction.IsValid(zip);
+        var download = corrupt || !File.Exists(zip);
         if (!download && !options.Expand)
         {
             return new[] { zip };
@@ -160,9 +183,16 @@ public static class InvoiceExportReceiver
         }
 
         OutputFolder.Create(options.Folder);
+        if (corrupt)
+        {
+            // Only now, once approved: -WhatIf leaves it where it is.
+            options.Warn?.Invoke($"The invoice document {documentId} on disk ({zip}) is not a valid zip; it is discarded and downloaded again.");
+            File.Delete(zip);
+        }
+
         if (download)
         {
-            await DownloadAsync(api, documentId, zip, cancellationToken).ConfigureAwait(false);
+            await DownloadAsync(api, documentId, zip, options.Warn, cancellationToken).ConfigureAwait(false);
         }
 
         if (!options.Expand)
@@ -178,20 +208,29 @@ public static class InvoiceExportReceiver
         return files;
     }
 
-    private static async Task DownloadAsync(TaxInvoicesApi api, string documentId, string zip, CancellationToken cancellationToken)
+    private static async Task DownloadAsync(TaxInvoicesApi api, string documentId, string zip, Action<string>? warn, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            // Each URL request waits for getInvoicesDocument's bucket (one a minute), so renewing never breaches it.
+            // Each URL request waits for getInvoicesDocument's bucket (one a minute), so fetching again never breaches it.
             var document = await api.GetInvoicesDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
             try
             {
-                await DocumentDownload.DownloadAsync(api.Client, new Uri(document.InvoicesDocumentUrl!), zip, cancellationToken).ConfigureAwait(false);
+                // The zip is checked before it takes its name, so a corrupt download never sits on disk as the document.
+                await DocumentDownload.DownloadAsync(api.Client, new Uri(document.InvoicesDocumentUrl!), zip, cancellationToken, ZipExtraction.Verify).ConfigureAwait(false);
                 return;
             }
-            catch (DocumentUrlExpiredException) when (attempt < UrlAttempts)
+            catch (DocumentUrlExpiredException) when (attempt < DownloadAttempts)
             {
                 // The URL lapsed before the download began (it lives 30 seconds): ask for a new one.
+            }
+            catch (CorruptZipException ex) when (attempt < DownloadAttempts)
+            {
+                warn?.Invoke($"The download of invoice document {documentId} was not a valid zip ({ex.Message}); it was discarded and the document is fetched again (attempt {attempt + 1} of {DownloadAttempts}).");
+            }
+            catch (CorruptZipException ex)
+            {
+                throw new InvoiceDocumentCorruptException(documentId, attempt, ex);
             }
         }
     }

@@ -105,11 +105,6 @@ public sealed class GetSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             Skip = (long)PagingParameters.Skip,
             First = PagingParameters.First == ulong.MaxValue ? null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
-        if (CustomerInvoiceRange.ReachesPastLookBack(query.CreatedAfter, DateTimeOffset.UtcNow))
-        {
-            WriteWarning($"CreatedAfter ({query.CreatedAfter:u}) is more than six months ago. Amazon keeps customer invoices for a rolling six months, so older ones may be missing.");
-        }
-
         WithProgress(new ProgressRecord(1, "Get-SpCustomerInvoice", "Starting"), () => RunCoreOrTerminate(
             async (writer, ct) =>
             {

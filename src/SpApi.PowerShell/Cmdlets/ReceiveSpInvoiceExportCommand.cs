@@ -64,6 +64,7 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
             async (writer, ct) =>
             {
                 options.Approval = FileWriteApprovals.For(this, writer);
+                options.Warn = writer.Warning;
                 await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, ProgressBar<InvoiceExportReceiveProgress>(writer, ShowProgress), ct).ConfigureAwait(false))
                 {
                     writer.Run(() => WriteObject(folder.Item(this, file)));

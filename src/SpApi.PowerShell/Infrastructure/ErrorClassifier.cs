@@ -74,6 +74,8 @@ internal static class ErrorClassifier
                 return (ErrorIds.UnsafeZipEntry, ErrorCategory.SecurityError);
             case UnsupportedMarketplaceException:
                 return (ErrorIds.UnsupportedTaxInvoiceMarketplace, ErrorCategory.InvalidArgument);
+            case InvoiceDocumentCorruptException:
+                return (ErrorIds.InvoiceDocumentCorrupt, ErrorCategory.InvalidData);
             case DocumentUrlExpiredException:
                 return (ErrorIds.DocumentUrlExpired, ErrorCategory.ResourceUnavailable);
             case SpApiException { Kind: SpApiFailureKind.AuthenticationFailed }:

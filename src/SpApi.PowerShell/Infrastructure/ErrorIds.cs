@@ -51,6 +51,7 @@ internal static class ErrorIds
     public const string InvoiceExportTimeout = nameof(InvoiceExportTimeout);
     public const string UnsafeZipEntry = nameof(UnsafeZipEntry);
     public const string DocumentUrlExpired = nameof(DocumentUrlExpired);
+    public const string InvoiceDocumentCorrupt = nameof(InvoiceDocumentCorrupt);
 
     // Government invoices (NF-e of shipments).
     public const string InvalidGovernmentInvoiceParameter = nameof(InvalidGovernmentInvoiceParameter);

@@ -130,7 +130,7 @@ public sealed class BadInputCatalogueTests
     {
         var query = new CustomerInvoiceRangeQuery { CreatedAfter = End.AddDays(-30), CreatedBefore = End };
         change(query);
-        return CustomerInvoiceRange.ReadAsync(context.CustomerInvoices, query, null, CancellationToken.None).ToListAsync();
+        return CustomerInvoiceRange.ReadAsync(context.CustomerInvoices, query, null, CancellationToken.None, time: FixedClock.At(End)).ToListAsync();
     }
 
     private static Task Sync(Context context, CustomerInvoiceSyncOptions options)

@@ -114,7 +114,7 @@ public sealed class CustomerInvoiceRangeTests
         var query = Query(End.AddDays(-30), End);
         query.PageSize = 5;
 
-        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None))
+        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None, time: FixedClock.At(End)))
         {
             Assert.Equal(1, sandbox.Counters.RequestsFor("getCustomerInvoices"));
             break;
@@ -148,7 +148,7 @@ public sealed class CustomerInvoiceRangeTests
         var api = new CustomerInvoicesApi(sandbox.Client());
         var recorder = new ProgressRecorder<CustomerInvoiceRangeProgress>();
 
-        await foreach (var _ in CustomerInvoiceRange.ReadAsync(api, Query(End.AddDays(-30), End), recorder, CancellationToken.None))
+        await foreach (var _ in CustomerInvoiceRange.ReadAsync(api, Query(End.AddDays(-30), End), recorder, CancellationToken.None, time: FixedClock.At(End)))
         {
         }
 
@@ -227,7 +227,7 @@ public sealed class CustomerInvoiceRangeTests
     private static async Task<List<string>> ReadAsync(CustomerInvoicesApi api, CustomerInvoiceRangeQuery query)
     {
         var numbers = new List<string>();
-        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None))
+        await foreach (var invoice in CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None, time: FixedClock.At(End)))
         {
             numbers.Add(invoice.PurchaseOrderNumber);
         }

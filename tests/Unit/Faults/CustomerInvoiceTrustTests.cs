@@ -39,7 +39,7 @@ public sealed class CustomerInvoiceTrustTests
         sandbox.State.Faults.Inject(FaultKind.NullInList, 1, "getCustomerInvoices");
 
         var error = await Assert.ThrowsAsync<SpApiException>(() =>
-            CustomerInvoiceRange.ReadAsync(api, new CustomerInvoiceRangeQuery { CreatedAfter = End.AddDays(-7), CreatedBefore = End }, null, CancellationToken.None).ToListAsync());
+            CustomerInvoiceRange.ReadAsync(api, new CustomerInvoiceRangeQuery { CreatedAfter = End.AddDays(-7), CreatedBefore = End }, null, CancellationToken.None, time: FixedClock.At(End)).ToListAsync());
 
         Assert.Equal(SpApiFailureKind.InvalidResponse, error.Kind);
         Assert.Matches(@"customerInvoices\[\d+\] is null", error.Message);
@@ -54,7 +54,7 @@ public sealed class CustomerInvoiceTrustTests
         sandbox.State.Faults.Inject(FaultKind.ConflictingRepeat, 1, "getCustomerInvoices");
         var query = new CustomerInvoiceRangeQuery { CreatedAfter = End.AddDays(-7), CreatedBefore = End, PageSize = 5, SortOrder = CustomerInvoiceSortOrder.ASC };
 
-        var invoices = await CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None, warnings.Add).ToListAsync();
+        var invoices = await CustomerInvoiceRange.ReadAsync(api, query, null, CancellationToken.None, warnings.Add, FixedClock.At(End)).ToListAsync();
 
         // The first page carries a copy of the second page's first invoice, with other content.
         var repeated = Data.Where(i => i.CreatedAt >= End.AddDays(-7) && i.CreatedAt < End).OrderBy(i => i.CreatedAt).ElementAt(5).PurchaseOrderNumber;
@@ -74,7 +74,7 @@ public sealed class CustomerInvoiceTrustTests
         var warnings = new List<string>();
 
         var invoices = await CustomerInvoiceRange.ReadAsync(
-            new CustomerInvoicesApi(sandbox.Client()), new CustomerInvoiceRangeQuery { CreatedAfter = End.AddDays(-7), CreatedBefore = End }, null, CancellationToken.None, warnings.Add).ToListAsync();
+            new CustomerInvoicesApi(sandbox.Client()), new CustomerInvoiceRangeQuery { CreatedAfter = End.AddDays(-7), CreatedBefore = End }, null, CancellationToken.None, warnings.Add, FixedClock.At(End)).ToListAsync();
 
         Assert.Empty(warnings);
         Assert.Equal(invoices.Count, invoices.Select(i => i.PurchaseOrderNumber).Distinct().Count());

@@ -24,6 +24,9 @@ public sealed class CustomerInvoicesApi
             : (SpApiOperations.GetCustomerInvoices, SpApiOperations.GetCustomerInvoice);
     }
 
+    /// <summary>The connection it calls through (its clock places Amazon's look-back).</summary>
+    internal SpApiClient Client => client;
+
     /// <summary>Streams every page of one window, following nextToken to the end; each page is checked (<see cref="CustomerInvoiceChecks"/>).</summary>
     public async IAsyncEnumerable<CustomerInvoiceList> GetCustomerInvoicePagesAsync(CustomerInvoicesQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
