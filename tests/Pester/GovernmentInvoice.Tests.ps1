@@ -37,6 +37,9 @@ Describe 'Import-Csv | New-SpGovernmentInvoice | Receive-SpGovernmentInvoice' {
         (Get-ChildItem $folder).Count | Should -Be 2
         Get-Content -Raw $files[0].FullName | Should -Match '<infNFe Id="NFe\d{44}">.*<xNome>testCarrier</xNome>'
         Get-Calls 'createGovernmentInvoice' | Should -Be ($creates + 2)
+        # As Get-Item gives them: the provider's properties, so the default view shows mode and size.
+        $files[0].PSProvider.Name | Should -Be 'FileSystem'
+        $files[0].PSPath | Should -Be (Get-Item -LiteralPath $files[0].FullName).PSPath
     }
 
     It 'sends no new request and downloads nothing on a second run' {
@@ -186,6 +189,15 @@ Describe 'Receive-SpGovernmentInvoice -Path' {
     It 'refuses a path outside the file system' {
         { New-Shipment | Receive-SpGovernmentInvoice -Path Variable:\nfe } |
             Should -Throw -ErrorId 'InvalidGovernmentInvoiceParameter,SpApi.PowerShell.Cmdlets.ReceiveSpGovernmentInvoiceCommand' -ExpectedMessage '*file system*'
+    }
+
+    It 'refuses a file where the folder is expected, before any call' {
+        $file = Join-Path $TestDrive 'not-a-folder'
+        Set-Content -LiteralPath $file -Value 'x'
+        $statuses = Get-Calls 'getGovernmentInvoiceStatus'
+        { New-Shipment | Receive-SpGovernmentInvoice -Path $file } |
+            Should -Throw -ErrorId 'InvalidGovernmentInvoiceParameter,SpApi.PowerShell.Cmdlets.ReceiveSpGovernmentInvoiceCommand' -ExpectedMessage '*is a file*'
+        Get-Calls 'getGovernmentInvoiceStatus' | Should -Be $statuses
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using SpApi.Core.Apis;
 using SpApi.Core.Apis.FinancesInvoices;
 using SpApi.Core.Invoicing;
 using SpApi.Core.Workflows;
@@ -80,7 +81,7 @@ public static class InvoiceReconciler
                 InvoiceAmount = header?.InvoiceAmount?.CurrencyAmount,
                 AmountPaid = header?.Settled("AmountPaid"),
                 QueuedForPayment = header?.Settled("QueuedForPayment"),
-                Variances = header is null ? Array.Empty<string>() : await VariancesAsync(finances, query.MarketplaceId, header, cancellationToken).ConfigureAwait(false),
+                Variances = header is null ? new ReadableList<string>() : await VariancesAsync(finances, query.MarketplaceId, header, cancellationToken).ConfigureAwait(false),
                 Stale = status == "Processing" && overdue,
                 UnknownToAmazon = header is null && overdue,
             };
@@ -110,12 +111,12 @@ public static class InvoiceReconciler
         _ => null,
     };
 
-    private static async Task<IReadOnlyList<string>> VariancesAsync(FinancesInvoicesApi finances, string marketplaceId, InvoiceHeader header, CancellationToken cancellationToken)
+    private static async Task<ReadableList<string>> VariancesAsync(FinancesInvoicesApi finances, string marketplaceId, InvoiceHeader header, CancellationToken cancellationToken)
     {
-        var variances = header.InvoiceSettlementBreakdowns
+        var variances = new ReadableList<string>();
+        variances.AddRange(header.InvoiceSettlementBreakdowns
             .Where(b => b.BreakdownType is "QuantityVarianceAmount" or "PriceVariance" && b.BreakdownAmount?.CurrencyAmount is not null)
-            .Select(b => $"{b.BreakdownType} {b.BreakdownAmount!.CurrencyAmount!.Value.ToString(CultureInfo.InvariantCulture)}")
-            .ToList();
+            .Select(b => $"{b.BreakdownType} {b.BreakdownAmount!.CurrencyAmount!.Value.ToString(CultureInfo.InvariantCulture)}"));
         if (header.InvoiceStatus is "PAID" or "IN_PROGRESS" || header.InvoiceIdentifier is null)
         {
             return variances;

@@ -1,3 +1,5 @@
+using SpApi.Core.Apis;
+
 namespace SpApi.Core.Ledger;
 
 /// <summary>What became of one submitted invoice: the ledger, the transaction status and Amazon's own record, joined.</summary>
@@ -34,7 +36,7 @@ public sealed class VendorInvoiceReconciliation
     public decimal? QueuedForPayment { get; init; }
 
     /// <summary>The variances and their reasons, such as "QuantityVarianceAmount 3.10" or "LI-0001: PQV (SHORTAGE)".</summary>
-    public IReadOnlyList<string> Variances { get; init; } = Array.Empty<string>();
+    public ReadableList<string> Variances { get; init; } = new();
 
     /// <summary>True when the transaction has been Processing for longer than the threshold.</summary>
     public bool Stale { get; init; }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SpApi.Core.Files;
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace SpApi.PowerShell.Cmdlets;
 [OutputType(typeof(FileInfo))]
 public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
 {
-    private string folder = string.Empty;
+    private OutputLocation? folder;
 
     /// <summary>The folder for the documents, a file-system path of any PowerShell drive; created if missing.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -38,7 +39,15 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
 
     /// <inheritdoc />
     protected override void BeginProcessing() =>
-        folder = OrTerminate(() => FileSystemFolder(Path), ErrorIds.InvalidGovernmentInvoiceParameter, Path);
+        folder = OrTerminate(
+            () =>
+            {
+                var location = ProviderPaths.Folder(this, Path);
+                OutputFolder.Check(location.ProviderPath);
+                return location;
+            },
+            ErrorIds.InvalidGovernmentInvoiceParameter,
+            Path);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -50,7 +59,7 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
 
         var options = new GovernmentInvoiceReceiveOptions
         {
-            Folder = folder,
+            Folder = folder!.ProviderPath,
             FileFormat = FileFormat,
             Timeout = TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : null,
@@ -62,7 +71,8 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
             {
                 var file = await GovernmentInvoiceReceiver.ReceiveAsync(
                     api, shipment, options, TimeProvider.System, ProgressBar<GovernmentInvoiceReceiveProgress>(writer, ShowProgress), message => writer.Run(() => WriteVerbose(message)), ct).ConfigureAwait(false);
-                writer.Object(new FileInfo(file));
+                // As Get-Item gives it, so the default view shows its mode and size.
+                writer.Run(() => WriteObject(folder.Item(this, file)));
             },
             ErrorIds.InvalidGovernmentInvoiceParameter,
             ShipmentId));
@@ -72,22 +82,5 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
     {
         record.StatusDescription = $"{progress.Status}, {progress.Elapsed.TotalSeconds:0} s so far; next check in {progress.NextPoll.TotalSeconds:0} s";
         record.CurrentOperation = null;
-    }
-
-    // The provider resolves the path (./nfe, ~/nfe, a drive of the session); only the file system can hold the documents.
-    private string FileSystemFolder(string path)
-    {
-        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name != "FileSystem")
-        {
-            throw new ArgumentException($"Path must be a folder of the file system, not '{path}' of the {provider.Name} provider.", nameof(Path));
-        }
-
-        if (File.Exists(resolved))
-        {
-            throw new ArgumentException($"Path must name a folder, but '{path}' is a file.", nameof(Path));
-        }
-
-        return resolved;
     }
 }

@@ -25,7 +25,7 @@ public sealed class GovernmentInvoice
         InvoiceType = shipment.InvoiceType;
         Status = status.Status ?? "UNKNOWN";
         InvoiceExternalDocumentId = status.InvoiceExternalDocumentId;
-        InvoiceErrors = status.InvoiceErrors?.ToArray() ?? Array.Empty<InvoiceError>();
+        InvoiceErrors = new ReadableList<InvoiceError>(status.InvoiceErrors ?? new List<InvoiceError>());
     }
 
     /// <summary>The marketplace.</summary>
@@ -50,7 +50,7 @@ public sealed class GovernmentInvoice
     public string? InvoiceExternalDocumentId { get; }
 
     /// <summary>Why the request ended in ERROR.</summary>
-    public IReadOnlyList<InvoiceError> InvoiceErrors { get; }
+    public ReadableList<InvoiceError> InvoiceErrors { get; }
 
     /// <summary>The shipment's values, to ask about this request again.</summary>
     public GovernmentInvoiceShipment Shipment() => new()
