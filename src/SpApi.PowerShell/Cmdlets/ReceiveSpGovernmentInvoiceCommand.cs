@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using SpApi.Core.Files;
+
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -38,16 +38,7 @@ public sealed class ReceiveSpGovernmentInvoiceCommand : GovernmentInvoiceCmdlet
     public int PollIntervalSec { get; set; } = (int)GovernmentInvoiceReceiveOptions.DefaultPollInterval.TotalSeconds;
 
     /// <inheritdoc />
-    protected override void BeginProcessing() =>
-        folder = OrTerminate(
-            () =>
-            {
-                var location = ProviderPaths.Folder(this, Path);
-                OutputFolder.Check(location.ProviderPath);
-                return location;
-            },
-            ErrorIds.InvalidGovernmentInvoiceParameter,
-            Path);
+    protected override void BeginProcessing() => folder = OrTerminate(() => ProviderPaths.Folder(this, Path), ErrorIds.InvalidGovernmentInvoiceParameter, Path);
 
     /// <inheritdoc />
     protected override void ProcessRecord()

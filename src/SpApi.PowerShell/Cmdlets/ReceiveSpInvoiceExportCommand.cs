@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using SpApi.Core.Files;
+
 using SpApi.Core.Workflows;
 using SpApi.PowerShell.Infrastructure;
 
@@ -41,15 +41,7 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var folder = OrTerminate(
-            () =>
-            {
-                var location = ProviderPaths.Folder(this, Path);
-                OutputFolder.Check(location.ProviderPath);
-                return location;
-            },
-            ErrorIds.InvalidReceiveParameter,
-            Path);
+        var folder = OrTerminate(() => ProviderPaths.Folder(this, Path), ErrorIds.InvalidReceiveParameter, Path);
         var options = new InvoiceExportReceiveOptions
         {
             Folder = folder.ProviderPath,

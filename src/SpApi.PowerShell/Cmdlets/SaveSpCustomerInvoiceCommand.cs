@@ -69,15 +69,7 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
     private string Folder => folder!.ProviderPath;
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => folder = OrTerminate(
-        () =>
-        {
-            var location = ProviderPaths.Folder(this, Path);
-            OutputFolder.Check(location.ProviderPath);
-            return location;
-        },
-        ErrorIds.InvalidSaveParameter,
-        Path);
+    protected override void BeginProcessing() => folder = OrTerminate(() => ProviderPaths.Folder(this, Path), ErrorIds.InvalidSaveParameter, Path);
 
     /// <inheritdoc />
     protected override void ProcessRecord()

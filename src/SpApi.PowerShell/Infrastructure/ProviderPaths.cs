@@ -13,7 +13,8 @@ internal static class ProviderPaths
 {
     /// <summary>
     /// The folder that <paramref name="path"/> names, for a command that writes into it. A path on another
-    /// provider (Env:, HKLM:, Variable:) or on a drive that does not exist is an ArgumentException naming the parameter.
+    /// provider (Env:, HKLM:, Variable:), on a drive that does not exist, or naming an existing file is an
+    /// ArgumentException naming the parameter, before any request.
     /// </summary>
     public static OutputLocation Folder(PSCmdlet cmdlet, string path, string parameterName = "Path")
     {
@@ -31,6 +32,7 @@ internal static class ProviderPaths
         }
 
         RequireFileSystem(provider, path, parameterName);
+        SpApi.Core.Files.OutputFolder.Check(providerPath, parameterName);
         return new OutputLocation(providerPath, drive);
     }
 
@@ -114,8 +116,8 @@ internal sealed class OutputLocation
     /// </summary>
     public PSObject Item(PSCmdlet cmdlet, string file)
     {
-        var items = cmdlet.InvokeProvider.Item.Get(new[] { PowerShellPath(file) }, true, true);
-        return items.Count == 1 ? items[0] : PSObject.AsPSObject(new FileInfo(file));
+        // A literal path to a file that exists: the provider gives exactly that one item.
+        return cmdlet.InvokeProvider.Item.Get(new[] { PowerShellPath(file) }, true, true)[0];
     }
 
     // On a drive of its own (New-PSDrive, TestDrive:), the file is named through that drive, so PSDrive is the one the
