@@ -13,10 +13,13 @@ internal static class ModelText
     public static string? Labelled(string format, object? value) =>
         value is null || Text(value).Length == 0 ? null : string.Format(CultureInfo.InvariantCulture, format, Text(value));
 
-    // Numbers in the invariant culture, as the model writes them: 12.50, not 12,50.
+    // Numbers in the invariant culture, as the model writes them: 12.50, not 12,50; dates as the model's days,
+    // 2026-06-01, in the Gregorian calendar whatever the current culture's is.
     private static string Text(object? part) => part switch
     {
         null => string.Empty,
+        DateTimeOffset date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => part.ToString() ?? string.Empty,
     };

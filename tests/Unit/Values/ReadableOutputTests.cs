@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections;
 using System.Management.Automation;
 using System.Reflection;
@@ -78,6 +79,23 @@ public sealed class ReadableOutputTests
         Assert.Equal("1: 2 Each B0001 at 10.00 EUR; 2: V-2", invoice.Items!.ToString());
         Assert.Equal("VAT rate 19: 3.80 EUR", invoice.TaxDetails!.ToString());
         Assert.Equal("Basic, net 30 days", invoice.PaymentTerms!.ToString());
+    }
+
+    [Fact]
+    public void DatesReadAsTheModelsDaysWhateverTheCulturesCalendar()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("th-TH"); // Buddhist calendar: 2026 is 2569
+        try
+        {
+            var period = new SpApi.Core.Apis.FinancesInvoices.BillingPeriod { StartDate = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), EndDate = new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero) };
+
+            Assert.Equal("2026-06-01 to 2026-06-30", period.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Fact]

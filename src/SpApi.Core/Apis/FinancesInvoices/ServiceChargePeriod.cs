@@ -10,5 +10,5 @@ public sealed class ServiceChargePeriod
     public DateTimeOffset? EndDate { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => ModelText.Join(" to ", StartDate?.ToString("yyyy-MM-dd"), EndDate?.ToString("yyyy-MM-dd"));
+    public override string ToString() => ModelText.Join(" to ", StartDate, EndDate);
 }

@@ -14,5 +14,5 @@ public sealed class InvoiceError
     public string? Description { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{ErrorCode}: {Description}";
+    public override string ToString() => ModelText.Join(": ", ErrorCode, Description);
 }

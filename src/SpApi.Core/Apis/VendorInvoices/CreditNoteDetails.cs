@@ -25,5 +25,5 @@ public sealed class CreditNoteDetails
     public string? ConsignorsReferenceNumber { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => ModelText.Join(", ", ModelText.Labelled("referenceInvoiceNumber {0}", ReferenceInvoiceNumber), ModelText.Labelled("debitNoteNumber {0}", DebitNoteNumber), ModelText.Labelled("returnsReferenceNumber {0}", ReturnsReferenceNumber), ModelText.Labelled("goodsReturnDate {0}", GoodsReturnDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ModelText.Labelled("rmaId {0}", RmaId), ModelText.Labelled("coopReferenceNumber {0}", CoopReferenceNumber), ModelText.Labelled("consignorsReferenceNumber {0}", ConsignorsReferenceNumber));
+    public override string ToString() => ModelText.Join(", ", ModelText.Labelled("referenceInvoiceNumber {0}", ReferenceInvoiceNumber), ModelText.Labelled("debitNoteNumber {0}", DebitNoteNumber), ModelText.Labelled("returnsReferenceNumber {0}", ReturnsReferenceNumber), ModelText.Labelled("goodsReturnDate {0}", GoodsReturnDate), ModelText.Labelled("rmaId {0}", RmaId), ModelText.Labelled("coopReferenceNumber {0}", CoopReferenceNumber), ModelText.Labelled("consignorsReferenceNumber {0}", ConsignorsReferenceNumber));
 }
