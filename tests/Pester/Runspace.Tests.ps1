@@ -114,6 +114,23 @@ Describe 'The default connection of a runspace' {
         $seen[2] | Should -Be 'SpApiNotConnected,SpApi.PowerShell.Cmdlets.GetSpCustomerInvoiceCommand'
     }
 
+    It 'does not carry over to the next iteration of a reused -Parallel runspace that does not connect' -Skip:$noThreads {
+        # One runspace serves both iterations; -Parallel resets its variables between them, and the default with them.
+        $seen = 0, 1 | ForEach-Object -ThrottleLimit 1 -Parallel {
+            $sandbox = $using:second
+            Import-Module $using:manifest
+            if ($_ -eq 0) {
+                Connect-SpApi -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -RefreshToken $sandbox.RefreshToken `
+                    -Endpoint $sandbox.Endpoint -TokenEndpoint $sandbox.TokenEndpoint | Out-Null
+            }
+            [pscustomobject]@{ Runspace = [runspace]::DefaultRunspace.InstanceId; Defaults = @(Get-SpApiConnection -ErrorAction SilentlyContinue).Count }
+        }
+
+        $seen[1].Runspace | Should -Be $seen[0].Runspace -Because 'the test needs both iterations in one runspace'
+        $seen[0].Defaults | Should -Be 1
+        $seen[1].Defaults | Should -Be 0
+    }
+
     It 'is not set by using a connection passed with -Connection into -Parallel runspaces' -Skip:$noThreads {
         $calls = Get-SpApiSandboxCall $first 'getCustomerInvoice'
         $seen = 'PO00000001', 'PO00000002' | ForEach-Object -ThrottleLimit 2 -Parallel {

@@ -25,9 +25,8 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
     protected override void ProcessRecord()
     {
         // The account this runspace had stops being the default now, so that a script that goes on after a failed
-        // connect gets SpApiNotConnected, not the earlier account's data. ForEach-Object -Parallel reuses runspaces
-        // between iterations, so "earlier" may be another iteration's. The earlier connection stays open.
-        SpApiSession.ClearDefault();
+        // connect gets SpApiNotConnected, not the earlier account's data. The earlier connection stays open.
+        SpApiSession.Clear(SessionState);
 
         // Bad parameters, a missing profile, or a profile file that cannot be read.
         var resolved = OrTerminate(() => ConnectionResolver.Resolve(BuildRequest(ProfileName), ReadEnvironment), ErrorIds.InvalidConnectionParameter);
@@ -36,7 +35,7 @@ public sealed class ConnectSpApiCommand : ConnectionParametersCmdlet
             (_, ct) => SpApiConnection.ConnectAsync(resolved, ct), ErrorIds.InvalidConnectionParameter, resolved.Endpoint);
 
         WriteVerbose($"Connected to {connection.Endpoint} as {connection.ClientId} (credentials from {connection.Source}); it is now the default connection of this runspace.");
-        SpApiSession.SetDefault(connection);
+        SpApiSession.SetDefault(SessionState, connection);
         WriteObject(connection);
     }
 }

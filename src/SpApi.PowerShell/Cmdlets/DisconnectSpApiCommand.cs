@@ -24,14 +24,14 @@ public sealed class DisconnectSpApiCommand : SpApiCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var connection = Connection ?? SpApiSession.Current;
+        var connection = Connection ?? SpApiSession.Current(SessionState);
         if (connection is null)
         {
             WriteVerbose("Already disconnected: this runspace has no default SP-API connection to close.");
             return;
         }
 
-        SpApiSession.Clear(connection);
+        SpApiSession.Clear(SessionState, connection);
         if (connection.IsClosed)
         {
             WriteVerbose($"Already disconnected: the connection to {connection.Endpoint} as {connection.ClientId} was closed before.");

@@ -15,7 +15,7 @@ public sealed class GetSpApiConnectionCommand : SpApiCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (SpApiSession.Current is { } connection)
+        if (SpApiSession.Current(SessionState) is { } connection)
         {
             WriteObject(connection);
         }

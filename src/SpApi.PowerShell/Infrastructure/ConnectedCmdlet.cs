@@ -19,7 +19,7 @@ public abstract class ConnectedCmdlet : SpApiCmdlet
         {
             try
             {
-                return SpApiSession.Resolve(Connection).Client;
+                return SpApiSession.Resolve(SessionState, Connection).Client;
             }
             catch (SpApiNotConnectedException ex)
             {

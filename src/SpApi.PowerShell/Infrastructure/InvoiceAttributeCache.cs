@@ -39,7 +39,7 @@ internal static class InvoiceAttributeCache
     /// </summary>
     public static IEnumerable<AttributeOption> ForCompletion(IDictionary boundParameters, Func<InvoicesAttributes, IEnumerable<AttributeOption>> pick)
     {
-        var connection = Unwrap(boundParameters["Connection"]) as SpApiConnection ?? SpApiSession.Current;
+        var connection = Unwrap(boundParameters["Connection"]) as SpApiConnection ?? SpApiSession.CurrentForCompletion();
         var marketplace = Unwrap(boundParameters["MarketplaceId"]) as string ?? connection?.MarketplaceId;
         if (connection is { IsClosed: false } && !string.IsNullOrWhiteSpace(marketplace))
         {
