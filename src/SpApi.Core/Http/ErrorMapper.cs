@@ -92,7 +92,9 @@ internal static class ErrorMapper
     /// {"errors": [...]} (400, 413, 415 and the like). A 4xx without it may come from something in between
     /// (a proxy's page), a 3xx was not followed, a 5xx may come after the work was done: none of them proves anything.
     /// </summary>
-    public static bool IsRejection(int status, IReadOnlyList<SpApiError> errors) => status is >= 400 and < 500 && errors.Count > 0;
+    public static bool IsRejection(int status, IReadOnlyList<SpApiError> errors) =>
+        // A 429 is never processed, with or without a body; the retry policy re-sends a throttled submission for that reason.
+        status == 429 || (status is >= 400 and < 500 && errors.Count > 0);
 
     /// <summary>
     /// A submission's success answer whose body is not what the model describes (cut short, not JSON, a
@@ -129,12 +131,19 @@ internal static class ErrorMapper
     /// A body past its limit; not retried, since the same request would get the same body. A submission's
     /// answer that could not be read to its end proves nothing, so its outcome is unknown.
     /// </summary>
-    public static SpApiException ForTooLarge(string operation, bool isIdempotent, ResponseTooLargeException tooLarge) =>
-        new(
-            isIdempotent
-                ? $"{operation}: {tooLarge.Message} The response was not read further."
-                : $"{operation}: {tooLarge.Message} The response was not read further, so Amazon may have processed the request; it was not sent again. Check its outcome before you send it again.",
-            operation, SpApiFailureKind.InvalidResponse, requestMayHaveBeenProcessed: !isIdempotent, innerException: tooLarge);
+    public static SpApiException ForTooLarge(string operation, bool isIdempotent, ResponseTooLargeException tooLarge)
+    {
+        if (isIdempotent)
+        {
+            return new($"{operation}: {tooLarge.Message} The response was not read further.", operation, SpApiFailureKind.InvalidResponse, innerException: tooLarge);
+        }
+
+        var cause = $"its answer was larger than the module reads ({tooLarge.Message.TrimEnd('.')}), so it was not read to its end";
+        return new(OutcomeUnknown(operation, cause), operation, SpApiFailureKind.InvalidResponse, requestMayHaveBeenProcessed: true, innerException: tooLarge)
+        {
+            OutcomeUnknownCause = cause,
+        };
+    }
 
     /// <summary>No answer in time on every attempt, or a connection that failed; <paramref name="address"/> is where it went.</summary>
     public static SpApiException ForTransport(string operation, Uri address, bool isIdempotent, Exception failure, SpApiClientOptions options)

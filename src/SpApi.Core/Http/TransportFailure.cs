@@ -8,22 +8,26 @@ internal static class TransportFailure
 {
     /// <summary>
     /// True when the failure proves the request never reached the server (no connection was made), so
-    /// even a submission may be sent again.
+    /// even a submission may be sent again: a lasting failure (<see cref="Lasting"/>), or an unreachable host
+    /// or network, which may pass.
     /// </summary>
     public static bool ProvablyNotSent(Exception exception)
     {
+        if (Lasting(exception) is not null)
+        {
+            return true;
+        }
+
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
-                case SocketException socket when socket.SocketErrorCode is SocketError.ConnectionRefused
-                    or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable
-                    or SocketError.TryAgain or SocketError.NoData:
+                case SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable }:
                     return true;
-                case WebException web when web.Status is WebExceptionStatus.ConnectFailure or WebExceptionStatus.NameResolutionFailure:
+                case WebException { Status: WebExceptionStatus.ConnectFailure }:
                     return true;
 #if NET8_0_OR_GREATER
-                case HttpRequestException http when http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError:
+                case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }:
                     return true;
 #endif
             }

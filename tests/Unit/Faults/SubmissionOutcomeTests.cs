@@ -82,6 +82,7 @@ public sealed class SubmissionOutcomeTests
     [InlineData(413, true, true)]
     [InlineData(415, true, true)]
     [InlineData(413, false, false)] // a proxy's page, not Amazon's errors
+    [InlineData(429, false, true)] // throttled: never processed, as the retry policy assumes
     [InlineData(307, true, false)]
     [InlineData(500, true, false)]
     [InlineData(202, true, false)]

@@ -44,6 +44,20 @@ public sealed class OutcomeUnknownMessageTests
     }
 
     [Fact]
+    public async Task AnAnswerTooLargeToReadSaysSoAsTheCause()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var submission = new InvoiceSubmission(new VendorInvoicingApi(sandbox.Client(requestTimeout: TimeSpan.FromSeconds(20))), TimeProvider.System);
+        sandbox.State.Faults.Inject(FaultKind.EndlessBody, 1, "submitInvoices");
+
+        var error = await Assert.ThrowsAsync<SpApiException>(() => submission.SendAsync(Batch("INV-1"), CancellationToken.None));
+
+        Assert.True(error.RequestMayHaveBeenProcessed);
+        Assert.StartsWith("The outcome of submitting invoices INV-1 is unknown: its answer was larger than the module reads (", error.Message);
+        Assert.Contains("so it was not read to its end. Amazon may have received them. Do not submit them again until", error.Message);
+    }
+
+    [Fact]
     public async Task TheRequestPathsOwnMessageQuotesNoServerTextEither()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
