@@ -201,7 +201,8 @@ function Invoke-PesterSuite {
     # Each copy of the module loads in a process of its own, never in the build session.
     $arguments = @{ ModuleManifest = $Manifest; Configuration = $Configuration; Label = $Label }
     try {
-        $output = Invoke-InNewProcess -Script (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1') -Arguments $arguments -ErrorAction Continue
+        # The whole suite in one process; 30 minutes leaves slow legs (Windows PowerShell 5.1, macOS) room, and a hang still ends.
+        $output = Invoke-InNewProcess -Script (Join-Path $root 'tests/Pester/Invoke-SpApiPester.ps1') -Arguments $arguments -TimeoutMinutes 30 -ErrorAction Continue
     }
     catch {
         # A run that hung is one failure in the summary, and the next suite still runs.

@@ -37,10 +37,7 @@ internal sealed class RestrictedDataTokenProvider
         SpApiLogScope.Write(options.Log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.Token, operation.Name,
             $"requesting a restricted data token for {operation.Method} {operation.PathTemplate}"));
-        var response = await tokens.CreateRestrictedDataTokenAsync(operation, cancellationToken).ConfigureAwait(false);
-
-        // Refused on receipt, so an RDT that would inject header lines is never cached, let alone sent.
-        var token = HeaderValues.RequireSafe(response.RestrictedDataToken!, "a restrictedDataToken", SpApiOperations.CreateRestrictedDataToken.Name);
-        return (new SpApiSecret(token), TimeSpan.FromSeconds(response.ExpiresIn!.Value));
+        // Checked on receipt, so an RDT that would inject header lines is never cached, let alone sent.
+        return await tokens.CreateRestrictedDataTokenAsync(operation, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using SpApi.Core.Http;
 using SpApi.Core.Operations;
+using SpApi.Core.Security;
 
 namespace SpApi.Core.Apis.Tokens;
 
@@ -13,8 +14,11 @@ internal sealed class TokensApi
 
     public TokensApi(SpApiClient client) => this.client = client;
 
-    /// <summary>Requests a restricted data token for one operation's generic path (with its {placeholders}).</summary>
-    public async Task<CreateRestrictedDataTokenResponse> CreateRestrictedDataTokenAsync(OperationDescriptor restricted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Requests a restricted data token for one operation's generic path (with its {placeholders}), checked on
+    /// receipt: present, with a positive lifetime, and safe as a header value (no line breaks to inject headers).
+    /// </summary>
+    public async Task<(SpApiSecret Token, TimeSpan Lifetime)> CreateRestrictedDataTokenAsync(OperationDescriptor restricted, CancellationToken cancellationToken)
     {
         var body = new CreateRestrictedDataTokenRequest
         {
@@ -27,6 +31,7 @@ internal sealed class TokensApi
             throw SpApiException.MissingInResponse(SpApiOperations.CreateRestrictedDataToken, "restrictedDataToken with a positive expiresIn");
         }
 
-        return response;
+        var token = HeaderValues.RequireSafe(response.RestrictedDataToken!, "a restrictedDataToken", SpApiOperations.CreateRestrictedDataToken.Name);
+        return (new SpApiSecret(token), TimeSpan.FromSeconds(response.ExpiresIn!.Value));
     }
 }
