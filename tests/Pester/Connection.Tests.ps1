@@ -312,6 +312,7 @@ Describe 'Save-SpApiProfile' {
         $port = Get-ClosedPort
         $offline = @{ ClientId = $sandbox.ClientId; ClientSecret = $wrongSecret; RefreshToken = $sandbox.RefreshToken; Endpoint = "http://127.0.0.1:$port/"; TokenEndpoint = "http://127.0.0.1:$port/auth/o2/token" }
         { Save-SpApiProfile -Name offline @offline } | Should -Throw -ErrorId 'SpApiConnectionFailed,SpApi.PowerShell.Cmdlets.SaveSpApiProfileCommand'
+        Test-Path $env:SPAPI_PROFILE_PATH | Should -BeFalse -Because 'a check that could not be made saves nothing'
 
         $saved = Save-SpApiProfile -Name offline @offline -SkipCheck
 

@@ -53,8 +53,11 @@ public sealed class LastingTransportFailureTests
 
         Assert.Null(TransportFailure.Lasting(reset.InnerException!));
         sandbox.State.Faults.Inject(FaultKind.ConnectionReset, 1, "getInvoicesAttributes");
-        await sandbox.Client(maxRetries: 2).SendAsync<object>(Attributes(), CancellationToken.None);
+        var log = new CapturingLog();
+        await sandbox.Client(log, maxRetries: 2).SendAsync<object>(Attributes(), CancellationToken.None);
         Assert.Equal(3, sandbox.Counters.RequestsFor("getInvoicesAttributes"));
+        // Each retry is logged, which -Verbose shows.
+        Assert.Single(log.Of(SpApiLogKind.Retry));
     }
 
     [Fact]
