@@ -19,13 +19,7 @@ public static class ProfileCatalog
     public static SpApiProfileInfo? Remove(string name, Func<string, string?> environment)
     {
         var store = ProfileStore.FromEnvironment(environment);
-        if (!store.All().TryGetValue(name, out var profile))
-        {
-            return null;
-        }
-
-        store.Remove(name);
-        return Describe(name, profile, store.Path);
+        return store.Remove(name) is { } profile ? Describe(name, profile, store.Path) : null;
     }
 
     /// <summary>The failure for a name that no profile has (for -Name), naming the file and the saved profiles.</summary>

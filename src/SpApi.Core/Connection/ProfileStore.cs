@@ -29,7 +29,16 @@ internal sealed class ProfileStore
     /// <summary>Every profile by its name, as saved.</summary>
     public IReadOnlyDictionary<string, StoredProfile> All() => Read().Profiles;
 
-    public bool Contains(string name) => Read().Profiles.ContainsKey(name);
+    /// <summary>Refuses a name that a profile already has, unless <paramref name="overwrite"/> (-Force).</summary>
+    public void RefuseExisting(string name, bool overwrite) => RefuseExisting(name, overwrite, Read().Profiles);
+
+    private void RefuseExisting(string name, bool overwrite, IDictionary<string, StoredProfile> profiles)
+    {
+        if (!overwrite && profiles.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"The profile '{name}' already exists in {Path}. Use -Force to replace it.");
+        }
+    }
 
     public StoredProfile Load(string name, string parameterName = "ProfileName")
     {
@@ -37,16 +46,18 @@ internal sealed class ProfileStore
         return profiles.TryGetValue(name, out var profile) ? profile : throw NotFound(name, profiles.Keys, parameterName);
     }
 
-    /// <summary>Removes a profile; the file stays, with the others.</summary>
-    public void Remove(string name)
+    /// <summary>Removes a profile and returns what it held, or null when there is none of that name; the file stays, with the others.</summary>
+    public StoredProfile? Remove(string name)
     {
         var all = Read();
-        if (!all.Profiles.Remove(name))
+        if (!all.Profiles.TryGetValue(name, out var profile))
         {
-            throw NotFound(name, all.Profiles.Keys, "Name");
+            return null;
         }
 
+        all.Profiles.Remove(name);
         Write(all);
+        return profile;
     }
 
     public void Save(string name, StoredProfile profile, bool overwrite)
@@ -57,11 +68,7 @@ internal sealed class ProfileStore
         }
 
         var all = Read();
-        if (all.Profiles.ContainsKey(name) && !overwrite)
-        {
-            throw new InvalidOperationException($"The profile '{name}' already exists in {Path}. Use -Force to replace it.");
-        }
-
+        RefuseExisting(name, overwrite, all.Profiles);
         all.Profiles[name] = profile;
         Write(all);
     }

@@ -54,10 +54,8 @@ public static class ProfileWriter
         // Resolve first: the same rules as Connect-SpApi, so a profile that is saved can be used.
         var resolved = ConnectionResolver.Resolve(request, environment);
         var store = ProfileStore.FromEnvironment(environment);
-        if (!overwrite && store.Contains(name))
-        {
-            throw new InvalidOperationException($"The profile '{name}' already exists in {store.Path}. Use -Force to replace it.");
-        }
+        // Before the credential check, which may go to the network: a name that is taken fails at once.
+        store.RefuseExisting(name, overwrite);
 
         return new PendingProfile(name, request, resolved, store, overwrite);
     }
