@@ -95,15 +95,10 @@ public sealed class FileWriteApprovalTests : IDisposable
         Assert.True(File.Exists(StatePath));
     }
 
-    [Fact]
+    [UnwritableFolderFact]
     public async Task ASyncInAFolderTheUserMayNotWriteToIsDeniedAtItsLock()
     {
         using var denied = UnwritableFolder.Create(root);
-        if (denied is null)
-        {
-            return; // No folder can refuse this process here (see UnwritableFolder).
-        }
-
         await using var sandbox = await StartAsync(Data);
         var options = new CustomerInvoiceSyncOptions { Folder = denied.Path, Since = End.AddDays(-1) };
 
@@ -158,15 +153,10 @@ public sealed class FileWriteApprovalTests : IDisposable
         Assert.Equal(before, sandbox.Counters.Requests);
     }
 
-    [Fact]
+    [UnwritableFolderFact]
     public async Task AReceiveInAFolderTheUserMayNotWriteToIsDeniedNamingTheZip()
     {
         using var denied = UnwritableFolder.Create(root);
-        if (denied is null)
-        {
-            return; // No folder can refuse this process here (see UnwritableFolder).
-        }
-
         await using var sandbox = await TaxInvoices.TaxSandbox.StartAsync();
         var (api, exportId) = await ExportAsync(sandbox);
 

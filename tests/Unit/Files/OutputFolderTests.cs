@@ -38,15 +38,10 @@ public sealed class OutputFolderTests : IDisposable
         Assert.True(Directory.Exists(nested));
     }
 
-    [Fact]
+    [UnwritableFolderFact]
     public void ASaveInAFolderTheUserMayNotWriteToIsDeniedNamingThePdf()
     {
         using var denied = UnwritableFolder.Create(folder);
-        if (denied is null)
-        {
-            return; // No folder can refuse this process here (see UnwritableFolder).
-        }
-
         var error = Assert.Throws<FileAccessDeniedException>(() => CustomerInvoiceFiles.Save(Invoice("PO1"), denied.Path, force: false));
 
         var target = Path.Combine(denied.Path, "PO1.pdf");

@@ -3,10 +3,14 @@ namespace SpApi.Tests.Support;
 /// <summary>
 /// A folder the test process may not create files in, to check what a denied write reports. chmod 0555 stops
 /// everyone but root, whom permissions do not stop; root gets /sys on Linux, where nobody may create a file.
-/// Null where neither works (Windows, which would need an ACL; a root without a writable-proof /sys).
+/// Neither works on Windows (it would need an ACL) or for a root without a write-proof /sys: there the tests
+/// that need one are skipped, with <see cref="UnwritableFolderFactAttribute"/>, rather than passed unchecked.
 /// </summary>
 internal sealed class UnwritableFolder : IDisposable
 {
+    private static readonly Lazy<bool> CanMake = new(() =>
+        !OperatingSystem.IsWindows() && (!Environment.IsPrivilegedProcess || (OperatingSystem.IsLinux() && Refuses("/sys"))));
+
     private readonly string? owned;
 
     private UnwritableFolder(string path, string? owned)
@@ -17,16 +21,20 @@ internal sealed class UnwritableFolder : IDisposable
 
     public string Path { get; }
 
-    public static UnwritableFolder? Create(string parent)
+    /// <summary>Whether this process can be given a folder it may not write to.</summary>
+    public static bool Possible => CanMake.Value;
+
+    public static UnwritableFolder Create(string parent)
     {
-        if (OperatingSystem.IsWindows())
+        // Windows named again for the platform analyzer: Possible is false there.
+        if (!Possible || OperatingSystem.IsWindows())
         {
-            return null;
+            throw new InvalidOperationException("No folder can refuse this process here; mark the test [UnwritableFolderFact].");
         }
 
         if (Environment.IsPrivilegedProcess)
         {
-            return OperatingSystem.IsLinux() && Refuses("/sys") ? new UnwritableFolder("/sys", null) : null;
+            return new UnwritableFolder("/sys", null);
         }
 
         var folder = Directory.CreateDirectory(System.IO.Path.Combine(parent, "read-only")).FullName;
@@ -59,6 +67,18 @@ internal sealed class UnwritableFolder : IDisposable
         catch (IOException)
         {
             return false;
+        }
+    }
+}
+
+/// <summary>A fact that needs an <see cref="UnwritableFolder"/>: skipped, and shown as skipped, where none can be made.</summary>
+internal sealed class UnwritableFolderFactAttribute : FactAttribute
+{
+    public UnwritableFolderFactAttribute()
+    {
+        if (!UnwritableFolder.Possible)
+        {
+            Skip = "No folder can refuse this process here (Windows, or root without a write-proof /sys): see UnwritableFolder.";
         }
     }
 }
