@@ -37,4 +37,37 @@ public static class DocumentDownload
             throw ErrorMapper.ForDownload(url, response);
         }
     }
+
+    /// <summary>How many times a document is fetched before its failure stands: a lapsed URL and a refused download count alike.</summary>
+    public const int Attempts = 3;
+
+    /// <summary>
+    /// Downloads a document from a pre-signed URL that <paramref name="freshUrl"/> asks for just before each attempt.
+    /// A URL that lapsed before the download began (it lives 30 seconds), or a download that
+    /// <paramref name="verify"/> refused (<see cref="CorruptZipException"/>), is tried again with a new URL, up to
+    /// <see cref="Attempts"/> times; <paramref name="retrying"/> hears why before each new attempt. The URL
+    /// operations' own buckets pace the asking, so renewing never breaches their limits.
+    /// </summary>
+    public static async Task DownloadFromFreshUrlAsync(
+        SpApiClient client,
+        Func<CancellationToken, Task<Uri>> freshUrl,
+        string destination,
+        CancellationToken cancellationToken,
+        Action<string>? verify = null,
+        Action<Exception, int>? retrying = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = await freshUrl(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DownloadAsync(client, url, destination, cancellationToken, verify).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is DocumentUrlExpiredException or CorruptZipException && attempt < Attempts)
+            {
+                retrying?.Invoke(ex, attempt);
+            }
+        }
+    }
 }

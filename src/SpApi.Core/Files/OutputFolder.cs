@@ -20,6 +20,12 @@ public sealed class FileAccessDeniedException : UnauthorizedAccessException
 /// <summary>The folder a command writes its files into (Save-, Sync-SpCustomerInvoice, Receive-SpInvoiceExport).</summary>
 public static class OutputFolder
 {
+    /// <summary>
+    /// A server value made safe as (part of) a file name: letters, digits, '-' and '_' kept, anything else '_',
+    /// so no id can climb out of the folder or name a device.
+    /// </summary>
+    public static string SafeName(string value) => new(value.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+
     /// <summary>Refuses a path that names an existing file: the command writes files into a folder.</summary>
     public static void Check(string folder, string parameterName = "Path")
     {

@@ -51,8 +51,6 @@ public sealed class GovernmentInvoiceTimeoutException : TimeoutException
 /// </summary>
 public static class GovernmentInvoiceReceiver
 {
-    private const int UrlAttempts = 3;
-
     /// <summary>The file the document of <paramref name="shipment"/> is written to in <paramref name="folder"/>.</summary>
     public static string FileFor(string folder, GovernmentInvoiceShipment shipment, string fileFormat)
     {
@@ -62,7 +60,7 @@ public static class GovernmentInvoiceReceiver
         }
 
         // The values come from input: keep only characters that are safe in a file name.
-        var name = Safe(shipment.ShipmentId) + "-" + Safe(shipment.InvoiceType);
+        var name = OutputFolder.SafeName(shipment.ShipmentId) + "-" + OutputFolder.SafeName(shipment.InvoiceType);
         return Path.Combine(folder, name + "." + GovernmentInvoiceRules.FileFormat(fileFormat).ToLowerInvariant());
     }
 
@@ -97,7 +95,7 @@ public static class GovernmentInvoiceReceiver
         }
 
         await WaitAsync(api, shipment, poller, progress, cancellationToken).ConfigureAwait(false);
-        Directory.CreateDirectory(options.Folder);
+        OutputFolder.Create(options.Folder);
         await DownloadAsync(api, shipment, format, file, cancellationToken).ConfigureAwait(false);
         return file;
     }
@@ -125,23 +123,11 @@ public static class GovernmentInvoiceReceiver
         }
     }
 
-    private static async Task DownloadAsync(GovernmentInvoicesApi api, GovernmentInvoiceShipment shipment, string format, string file, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            // Each URL request waits for getGovernmentInvoiceDocument's bucket (one a minute), so renewing never breaches it.
-            var document = await api.GetGovernmentInvoiceDocumentAsync(shipment, format, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await DocumentDownload.DownloadAsync(api.Client, new Uri(document.InvoiceDocumentUrl!), file, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DocumentUrlExpiredException) when (attempt < UrlAttempts)
-            {
-                // The URL lapsed before the download began (it lives 30 seconds): ask for a new one.
-            }
-        }
-    }
-
-    private static string Safe(string value) => new(value.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+    // The URL is asked for just before the download, and again if it lapsed (getGovernmentInvoiceDocument's bucket paces it).
+    private static Task DownloadAsync(GovernmentInvoicesApi api, GovernmentInvoiceShipment shipment, string format, string file, CancellationToken cancellationToken) =>
+        DocumentDownload.DownloadFromFreshUrlAsync(
+            api.Client,
+            async ct => new Uri((await api.GetGovernmentInvoiceDocumentAsync(shipment, format, ct).ConfigureAwait(false)).InvoiceDocumentUrl!),
+            file,
+            cancellationToken);
 }

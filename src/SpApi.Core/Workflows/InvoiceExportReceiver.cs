@@ -93,8 +93,6 @@ public static class InvoiceExportReceiver
 {
     // The export statuses that will never become DONE: the model's ERROR and the docs' CANCELLED and FATAL.
     private static readonly string[] Failed = { "ERROR", "CANCELLED", "FATAL" };
-    // Attempts per document, for lapsed URLs and corrupt downloads together.
-    private const int DownloadAttempts = 3;
 
     /// <summary>Waits for the export, then yields each file as it lands: the extracted invoices, or the zips.</summary>
     public static async IAsyncEnumerable<string> ReceiveAsync(
@@ -154,7 +152,7 @@ public static class InvoiceExportReceiver
         TaxInvoicesApi api, string documentId, InvoiceExportReceiveOptions options, CancellationToken cancellationToken)
     {
         // The document id comes from the server: keep only characters that are safe in a file name.
-        var safeName = new string(documentId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        var safeName = OutputFolder.SafeName(documentId);
         var zip = Path.Combine(options.Folder, safeName + ".zip");
         var manifest = Path.Combine(options.Folder, $".{safeName}.expanded");
         if (options.Expand && File.Exists(manifest))
@@ -210,28 +208,26 @@ public static class InvoiceExportReceiver
 
     private static async Task DownloadAsync(TaxInvoicesApi api, string documentId, string zip, Action<string>? warn, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            // Each URL request waits for getInvoicesDocument's bucket (one a minute), so fetching again never breaches it.
-            var document = await api.GetInvoicesDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // The zip is checked before it takes its name, so a corrupt download never sits on disk as the document.
-                await DocumentDownload.DownloadAsync(api.Client, new Uri(document.InvoicesDocumentUrl!), zip, cancellationToken, ZipExtraction.Verify).ConfigureAwait(false);
-                return;
-            }
-            catch (DocumentUrlExpiredException) when (attempt < DownloadAttempts)
-            {
-                // The URL lapsed before the download began (it lives 30 seconds): ask for a new one.
-            }
-            catch (CorruptZipException ex) when (attempt < DownloadAttempts)
-            {
-                warn?.Invoke($"The download of invoice document {documentId} was not a valid zip ({ex.Message}); it was discarded and the document is fetched again (attempt {attempt + 1} of {DownloadAttempts}).");
-            }
-            catch (CorruptZipException ex)
-            {
-                throw new InvoiceDocumentCorruptException(documentId, attempt, ex);
-            }
+            // The zip is checked before it takes its name, so a corrupt download never sits on disk as the document.
+            await DocumentDownload.DownloadFromFreshUrlAsync(
+                api.Client,
+                async ct => new Uri((await api.GetInvoicesDocumentAsync(documentId, ct).ConfigureAwait(false)).InvoicesDocumentUrl!),
+                zip,
+                cancellationToken,
+                ZipExtraction.Verify,
+                (ex, attempt) =>
+                {
+                    if (ex is CorruptZipException corrupt)
+                    {
+                        warn?.Invoke($"The download of invoice document {documentId} was not a valid zip ({corrupt.Message}); it was discarded and the document is fetched again (attempt {attempt + 1} of {DocumentDownload.Attempts}).");
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (CorruptZipException ex)
+        {
+            throw new InvoiceDocumentCorruptException(documentId, DocumentDownload.Attempts, ex);
         }
     }
 }
