@@ -52,18 +52,26 @@ public static class CustomerInvoiceWindows
             throw new ArgumentException($"CreatedBefore ({createdBefore:u}) must be later than CreatedAfter ({createdAfter:u}).", "CreatedBefore");
         }
 
+        return Split(createdAfter, createdBefore, CustomerInvoicesQuery.MaxWindow, newestFirst);
+    }
+
+    /// <summary>
+    /// Splits start to end into windows of at most <paramref name="maxWindow"/>, consecutive ones overlapping by
+    /// <see cref="Overlap"/>; oldest first, or newest first. Also the splitter of vendor invoice header ranges.
+    /// </summary>
+    public static IReadOnlyList<InvoiceWindow> Split(DateTimeOffset start, DateTimeOffset end, TimeSpan maxWindow, bool newestFirst)
+    {
         var windows = new List<InvoiceWindow>();
-        var start = createdAfter;
         while (true)
         {
-            var end = createdBefore - start > CustomerInvoicesQuery.MaxWindow ? start + CustomerInvoicesQuery.MaxWindow : createdBefore;
-            windows.Add(new InvoiceWindow(start, end));
-            if (end == createdBefore)
+            var windowEnd = end - start > maxWindow ? start + maxWindow : end;
+            windows.Add(new InvoiceWindow(start, windowEnd));
+            if (windowEnd == end)
             {
                 break;
             }
 
-            start = end - Overlap;
+            start = windowEnd - Overlap;
         }
 
         if (newestFirst)

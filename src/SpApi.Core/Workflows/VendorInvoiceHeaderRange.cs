@@ -32,9 +32,6 @@ public readonly record struct VendorInvoiceHeaderRangeProgress(int WindowsDone, 
 /// </summary>
 public static class VendorInvoiceHeaderRange
 {
-    /// <summary>How much consecutive windows overlap.</summary>
-    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(1);
-
     /// <summary>The windows of a range, oldest first; one open window (no dates) when neither end is given.</summary>
     public static IReadOnlyList<(DateTimeOffset? From, DateTimeOffset? To)> Plan(DateTimeOffset? issuedAfter, DateTimeOffset? issuedBefore)
     {
@@ -55,18 +52,9 @@ public static class VendorInvoiceHeaderRange
             throw new ArgumentException($"IssuedBefore ({end:u}) must be later than IssuedAfter ({start:u}).", "IssuedBefore");
         }
 
-        var windows = new List<(DateTimeOffset?, DateTimeOffset?)>();
-        while (true)
-        {
-            var windowEnd = end - start > InvoiceHeadersQuery.MaxIssueWindow ? start + InvoiceHeadersQuery.MaxIssueWindow : end;
-            windows.Add((start, windowEnd));
-            if (windowEnd == end)
-            {
-                return windows;
-            }
-
-            start = windowEnd - Overlap;
-        }
+        return CustomerInvoiceWindows.Split(start, end, InvoiceHeadersQuery.MaxIssueWindow, newestFirst: false)
+            .Select(w => ((DateTimeOffset?)w.CreatedAfter, (DateTimeOffset?)w.CreatedBefore))
+            .ToList();
     }
 
     /// <summary>Streams the headers of the range, window by window, page by page.</summary>

@@ -50,7 +50,7 @@ public sealed class FinancesInvoicesApiTests
         var windows = VendorInvoiceHeaderRange.Plan(query.IssuedAfter, query.IssuedBefore);
         Assert.Equal(2, windows.Count);
         Assert.All(windows, w => Assert.True(w.To - w.From <= InvoiceHeadersQuery.MaxIssueWindow));
-        Assert.Equal(windows[0].To - VendorInvoiceHeaderRange.Overlap, windows[1].From);
+        Assert.Equal(windows[0].To - CustomerInvoiceWindows.Overlap, windows[1].From);
         // 90 days hold 180 + 2 invoices (two pages), the last 30 days and a second 61 + 2 (one page).
         Assert.Equal(3, sandbox.Counters.RequestsFor("getInvoiceHeaders"));
     }
