@@ -81,6 +81,13 @@ Describe 'Submit-SpVendorInvoice with a ledger' {
         Get-Content -Raw -LiteralPath $file.FullName | Should -Be $content
     }
 
+    It 'refuses a -LedgerPath outside the file system, sending nothing' {
+        $before = Get-Calls 'submitInvoices'
+        { Import-Csv $csv | New-SpVendorInvoice | Submit-SpVendorInvoice -LedgerPath Variable:\ledger } |
+            Should -Throw -ErrorId 'SubmissionLedgerUnavailable,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand' -ExpectedMessage '*LedgerPath*file system*'
+        Get-Calls 'submitInvoices' | Should -Be $before
+    }
+
     It 'sends again with -NoLedger, and records nothing' {
         Import-Csv $csv | New-SpVendorInvoice | Submit-SpVendorInvoice -LedgerPath $ledger | Out-Null
         $before = Get-Calls 'submitInvoices'

@@ -21,7 +21,21 @@ internal static class LedgerLocation
             return null;
         }
 
-        var folder = ledgerPath is null ? SubmissionLedger.DefaultFolder : cmdlet.GetUnresolvedProviderPathFromPSPath(ledgerPath);
+        var folder = ledgerPath is null ? SubmissionLedger.DefaultFolder : Folder(cmdlet, ledgerPath);
         return new SubmissionLedger(SubmissionLedger.FileFor(folder, options), TimeProvider.System);
+    }
+
+    // A PowerShell path of the file system, as every -Path is; anything else stops the command before any request.
+    private static string Folder(PSCmdlet cmdlet, string ledgerPath)
+    {
+        try
+        {
+            return ProviderPaths.Folder(cmdlet, ledgerPath, "LedgerPath").ProviderPath;
+        }
+        catch (ArgumentException ex)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.SubmissionLedgerUnavailable, ErrorCategory.InvalidArgument, ledgerPath));
+            throw; // Not reached: ThrowTerminatingError always throws.
+        }
     }
 }
