@@ -76,6 +76,14 @@ Describe 'Dates: DateTimeOffset, DateTime and strings wherever a date is taken' 
         $invoices.Count | Should -Be $imported.New
     }
 
+    It 'keeps the offset of a date that comes back from Import-Clixml' {
+        $path = Join-Path $TestDrive 'date.xml'
+        [DateTimeOffset]::new(2026, 11, 20, 10, 0, 0, [TimeSpan]::FromHours(-3)) | Export-Clixml -Path $path
+        $invoice = New-SpVendorInvoice -Id (New-InvoiceId C) -Date (Import-Clixml -Path $path) -RemitToParty VENDR -InvoiceTotal 1 -CurrencyCode EUR
+        $invoice.Date.Offset | Should -Be ([TimeSpan]::FromHours(-3))
+        $invoice.Date.Hour | Should -Be 10
+    }
+
     It 'Get-SpInvoice -DateStart takes the date of an invoice and finds it' {
         $invoice = Get-SpInvoice -MarketplaceId $brazil -DateStart (Get-Date).AddDays(-2) | Select-Object -First 1
         $invoice.Date.GetType().FullName | Should -Be 'System.DateTimeOffset'

@@ -51,7 +51,8 @@ internal static class DateArgument
             case DateTimeOffset instant:
                 return instant;
             case DateTime time:
-                return new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time);
+                // Local and Unspecified are both local time here, as in PowerShell's date literals.
+                return new DateTimeOffset(time);
             case string text:
                 return Parse(text);
             case var other:
@@ -61,10 +62,11 @@ internal static class DateArgument
 
     private static object? Unwrap(PSObject wrapped)
     {
-        // Import-Clixml gives a DateTimeOffset back as a bag of its properties.
-        if (wrapped.TypeNames.Contains("Deserialized.System.DateTimeOffset") && wrapped.Properties["UtcDateTime"]?.Value is DateTime utc)
+        // Import-Clixml gives a DateTimeOffset back as a bag of its properties: its clock time and its offset.
+        if (wrapped.TypeNames.Contains("Deserialized.System.DateTimeOffset")
+            && wrapped.Properties["DateTime"]?.Value is DateTime clock && wrapped.Properties["Offset"]?.Value is TimeSpan offset)
         {
-            return new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+            return new DateTimeOffset(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified), offset);
         }
 
         return wrapped.BaseObject;
