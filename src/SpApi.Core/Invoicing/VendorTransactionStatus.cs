@@ -55,7 +55,10 @@ public sealed class VendorTransactionStatus
     public string Status { get; }
 
     /// <summary>True for Success and Failure: the status will not change again.</summary>
-    public bool IsFinal => Status is "Success" or "Failure";
+    public bool IsFinal => Status == "Success" || IsFailure;
+
+    /// <summary>True when Amazon processed the submission and did not accept its invoices. Internal, so no output column.</summary>
+    internal bool IsFailure => Status == "Failure";
 
     /// <summary>Amazon's errors, each with the invoice it names, when the status is Failure.</summary>
     public IReadOnlyList<TransactionError> Errors { get; }

@@ -81,9 +81,9 @@ public abstract class TransactionCmdlet : ConnectedCmdlet
     private protected static void WriteStatus(PipelineWriter writer, VendorTransactionStatus status)
     {
         writer.Object(status);
-        if (status.Status == "Failure")
+        if (status.IsFailure)
         {
-            writer.Error(ToErrorRecord(new TransactionFailedException(status), ErrorIds.InvalidTransactionStatusParameter, status));
+            writer.Error(ToErrorRecord(new TransactionFailedException(status), ErrorIds.SpApiTransactionFailed, status));
         }
     }
 
