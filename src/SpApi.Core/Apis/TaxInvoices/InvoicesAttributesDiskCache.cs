@@ -59,7 +59,7 @@ public sealed class InvoicesAttributesDiskCache
 
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(path), SpApiJson.Options);
             var age = time.GetUtcNow() - (entry?.FetchedAt ?? DateTimeOffset.MinValue);
-            return entry?.InvoicesAttributes is { } attributes && age >= TimeSpan.Zero && age < Lifetime && entry.MarketplaceId == key.MarketplaceId
+            return entry?.InvoicesAttributes is { } attributes && age >= TimeSpan.Zero && age < Lifetime
                 ? attributes
                 : null;
         }
@@ -77,7 +77,7 @@ public sealed class InvoicesAttributesDiskCache
             throw new ArgumentNullException(nameof(attributes));
         }
 
-        var entry = new Entry { FetchedAt = time.GetUtcNow(), Endpoint = key.Endpoint, MarketplaceId = key.MarketplaceId, InvoicesAttributes = attributes };
+        var entry = new Entry { FetchedAt = time.GetUtcNow(), InvoicesAttributes = attributes };
         try
         {
             Directory.CreateDirectory(Folder);
@@ -98,13 +98,10 @@ public sealed class InvoicesAttributesDiskCache
         return Path.Combine(Folder, $"invoices-attributes-{BitConverter.ToString(hash, 0, 16).Replace("-", string.Empty).ToLowerInvariant()}.json");
     }
 
+    // Whose options these are is in the file's name (PathOf), so the entry holds only when and what.
     private sealed class Entry
     {
         public DateTimeOffset FetchedAt { get; set; }
-
-        public string? Endpoint { get; set; }
-
-        public string? MarketplaceId { get; set; }
 
         public InvoicesAttributes? InvoicesAttributes { get; set; }
     }
