@@ -85,7 +85,7 @@ public static class InvoiceInput
             }
             catch (DuplicateJsonKeyException ex)
             {
-                throw new ArgumentException($"Path: {path} is refused: {ex.Message} Remove one of them.", "Path", ex);
+                throw new ArgumentException($"Path: {path}: {ex.Message} Remove one of them.", "Path", ex);
             }
 
             return root switch

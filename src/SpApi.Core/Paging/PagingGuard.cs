@@ -25,10 +25,13 @@ internal sealed class PagingGuard
     public PagingGuard(string operation) => this.operation = operation;
 
     /// <summary>Takes a page that points at a next one; throws when following it would not end.</summary>
-    public void Follow(IPagedResponse page, string nextToken)
+    public void Follow(IPagedResponse page, string nextToken) => Follow(page.ItemCount, nextToken);
+
+    /// <summary>As <see cref="Follow(IPagedResponse, string)"/>, for a page of <paramref name="itemCount"/> items paged by a token of its own (getInvoice's lines).</summary>
+    public void Follow(int itemCount, string nextToken)
     {
         pages++;
-        emptyInARow = page.ItemCount == 0 ? emptyInARow + 1 : 0;
+        emptyInARow = itemCount == 0 ? emptyInARow + 1 : 0;
         if (!cycles.Accept(nextToken))
         {
             throw new SpApiException(

@@ -125,7 +125,7 @@ public sealed class NewSpVendorInvoiceCommand : SpApiCmdlet
             return;
         }
 
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Emit(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, LiteralPath, source => Emit(stream!.Add(source)));
     }
 
     /// <inheritdoc />

@@ -78,7 +78,7 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
 
     /// <inheritdoc />
     protected override void ProcessRecord() =>
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Accept(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, LiteralPath, source => Accept(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing()

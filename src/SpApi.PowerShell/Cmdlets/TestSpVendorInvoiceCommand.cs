@@ -46,7 +46,7 @@ public sealed class TestSpVendorInvoiceCommand : SpApiCmdlet
 
     /// <inheritdoc />
     protected override void ProcessRecord() =>
-        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, ParameterSetName == InvoiceInputSets.LiteralPath ? LiteralPath : Path, source => Write(stream!.Add(source)));
+        InvoiceInputSets.ForEach(this, ParameterSetName, InputObject, Path, LiteralPath, source => Write(stream!.Add(source)));
 
     /// <inheritdoc />
     protected override void EndProcessing() => Write(stream!.Complete());

@@ -18,7 +18,7 @@ internal static class InvoiceInputSets
     /// (a path that matches no file or is not on the file system, a file that is not JSON, CSV rows out of order)
     /// gets its own error, and the other files are still read. -Path expands wildcards; -LiteralPath does not.
     /// </summary>
-    public static void ForEach(PSCmdlet cmdlet, string parameterSet, object? inputObject, string[] paths, Action<object?> accept)
+    public static void ForEach(PSCmdlet cmdlet, string parameterSet, object? inputObject, string[] path, string[] literalPath, Action<object?> accept)
     {
         if (parameterSet is not (Path or LiteralPath))
         {
@@ -35,9 +35,10 @@ internal static class InvoiceInputSets
         }
 
         var parameterName = parameterSet;
-        foreach (var path in paths)
+        var literal = parameterSet == LiteralPath;
+        foreach (var given in literal ? literalPath : path)
         {
-            var files = ProviderPaths.InputFiles(cmdlet, path, literal: parameterSet == LiteralPath, parameterName, ErrorIds.InvalidVendorInvoiceInput, out var error);
+            var files = ProviderPaths.InputFiles(cmdlet, given, literal, parameterName, ErrorIds.InvalidVendorInvoiceInput, out var error);
             if (error is not null)
             {
                 cmdlet.WriteError(error);
