@@ -204,6 +204,14 @@ Describe 'Save-SpCustomerInvoice' {
         Get-SpCustomerInvoice -PurchaseOrderNumber PO00000001 | Save-SpCustomerInvoice -Path $folder -WhatIf
         Test-Path (Join-Path $folder 'PO00000001.pdf') | Should -BeFalse
     }
+
+    It 'asks nothing under -Confirm for a file that is already there with the same content' {
+        $folder = Join-Path $TestDrive 'confirm'
+        Save-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Path $folder
+        # A prompt would fail here (no interactive host); an unchanged file is not a write to confirm.
+        $verbose = Save-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Path $folder -Confirm -Verbose -ErrorAction Stop 4>&1
+        @($verbose | Where-Object { "$_" -like 'Unchanged:*PO00000001.pdf' }).Count | Should -Be 1
+    }
 }
 
 Describe 'Sync-SpCustomerInvoice' {

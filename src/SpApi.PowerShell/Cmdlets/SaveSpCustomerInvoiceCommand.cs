@@ -104,19 +104,24 @@ public sealed class SaveSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
 
     private void Save(CustomerInvoice invoice)
     {
-        if (OrWriteError(() => CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber), ErrorIds.InvalidPurchaseOrderNumber, invoice) is not { } target
-            || !ShouldProcess(target, "Save customer invoice"))
+        // Decoded and compared first (as Sync does), so an unchanged file is neither asked about nor written again.
+        if (OrWriteError(() => CustomerInvoiceFiles.PathFor(Folder, invoice.PurchaseOrderNumber), ErrorIds.InvalidPurchaseOrderNumber, invoice) is null
+            || OrWriteError(() => CustomerInvoiceFiles.Prepare(invoice, Folder, Force.IsPresent), ErrorIds.InvalidInvoiceContent, invoice) is not { } pending)
         {
             return;
         }
 
-        if (OrWriteError(() => CustomerInvoiceFiles.Save(invoice, Folder, Force.IsPresent), ErrorIds.InvalidInvoiceContent, invoice) is { } result)
+        var result = pending.Result;
+        if (result.Outcome != InvoiceSaveOutcome.Unchanged
+            && (!ShouldProcess(result.Path, CustomerInvoiceSync.SaveAction) || !OrWriteError(pending.Write, ErrorIds.InvalidInvoiceContent, invoice)))
         {
-            WriteVerbose($"{result.Outcome}: {result.Path}");
-            if (PassThru)
-            {
-                WriteObject(folder!.Item(this, result.Path));
-            }
+            return;
+        }
+
+        WriteVerbose($"{result.Outcome}: {result.Path}");
+        if (PassThru)
+        {
+            WriteObject(folder!.Item(this, result.Path));
         }
     }
 }
