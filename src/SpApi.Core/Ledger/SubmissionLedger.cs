@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SpApi.Core.Files;
 using SpApi.Core.Http;
 
 namespace SpApi.Core.Ledger;
@@ -37,10 +38,7 @@ public sealed class SubmissionLedger
     public string Path { get; }
 
     /// <summary>Where ledgers live unless -LedgerPath says otherwise: the user's local application data.</summary>
-    public static string DefaultFolder =>
-        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } given
-            ? given
-            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "SpApi", "ledger");
+    public static string DefaultFolder => LocalDataFolder.Resolve(Environment.GetEnvironmentVariable(PathVariable), "ledger");
 
     /// <summary>The variable that moves the ledger folder for a whole session or scheduled task, as -LedgerPath does for one command.</summary>
     public const string PathVariable = "SPAPI_LEDGER_PATH";

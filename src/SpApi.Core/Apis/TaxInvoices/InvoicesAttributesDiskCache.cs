@@ -33,18 +33,8 @@ public sealed class InvoicesAttributesDiskCache
     public string Folder { get; }
 
     /// <summary>The cache in SPAPI_CACHE_PATH, or else in the user's local application data (SpApi/cache).</summary>
-    public static InvoicesAttributesDiskCache FromEnvironment(Func<string, string?> environment, TimeProvider time)
-    {
-        var configured = (environment ?? throw new ArgumentNullException(nameof(environment)))(PathVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return new InvoicesAttributesDiskCache(configured!, time);
-        }
-
-        // Empty where the OS gives no such folder (a service account without a profile): the temp folder then.
-        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        return new InvoicesAttributesDiskCache(Path.Combine(string.IsNullOrEmpty(local) ? Path.GetTempPath() : local, "SpApi", "cache"), time);
-    }
+    public static InvoicesAttributesDiskCache FromEnvironment(Func<string, string?> environment, TimeProvider time) =>
+        new(LocalDataFolder.Resolve((environment ?? throw new ArgumentNullException(nameof(environment)))(PathVariable), "cache"), time);
 
     /// <summary>The cached options of the key, or null when there are none younger than <see cref="Lifetime"/> or the file cannot be read.</summary>
     public InvoicesAttributes? TryRead(InvoicesAttributesCacheKey key)
