@@ -19,7 +19,7 @@ public sealed class SandboxHardeningFaultTests
     public async Task RedirectElsewhereAnswers302ToATargetThatRecordsTokens()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
+        using var http = RawSandboxHttp.Client();
         sandbox.State.Faults.Inject(FaultKind.RedirectElsewhere, 1, "getInvoicesExports");
 
         using var redirect = await http.GetAsync(new Uri(sandbox.Server.BaseAddress, ExportsPath));
@@ -37,11 +37,11 @@ public sealed class SandboxHardeningFaultTests
     public async Task ShortLivedTokenIssuesAFiveSecondToken()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
+        using var http = RawSandboxHttp.Client();
         sandbox.State.Faults.Inject(FaultKind.ShortLivedToken, 1, "LWA");
 
-        var first = await TokenAsync(sandbox, http);
-        var second = await TokenAsync(sandbox, http);
+        var first = await RawSandboxHttp.TokenResponseAsync(sandbox, http);
+        var second = await RawSandboxHttp.TokenResponseAsync(sandbox, http);
 
         Assert.Equal(5, first.GetProperty("expires_in").GetInt32());
         Assert.Equal(3600, second.GetProperty("expires_in").GetInt32());
@@ -51,10 +51,10 @@ public sealed class SandboxHardeningFaultTests
     public async Task ControlCharactersInTokenIssuesATokenThatInjectsAHeader()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
+        using var http = RawSandboxHttp.Client();
         sandbox.State.Faults.Inject(FaultKind.ControlCharactersInToken, 1, "LWA");
 
-        var token = (await TokenAsync(sandbox, http)).GetProperty("access_token").GetString()!;
+        var token = await RawSandboxHttp.AccessTokenAsync(sandbox, http);
 
         Assert.EndsWith("\r\nX-Injected: yes", token);
     }
@@ -63,7 +63,7 @@ public sealed class SandboxHardeningFaultTests
     public async Task EndlessBodyKeepsStreamingUntilTheClientHangsUp()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
+        using var http = RawSandboxHttp.Client();
         sandbox.State.Faults.Inject(FaultKind.EndlessBody, 1, "getInvoicesExports");
 
         using var response = await http.GetAsync(new Uri(sandbox.Server.BaseAddress, ExportsPath), HttpCompletionOption.ResponseHeadersRead);
@@ -84,7 +84,7 @@ public sealed class SandboxHardeningFaultTests
     public async Task GzipBombIsSmallOnTheWireAndHugeExpanded()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
+        using var http = RawSandboxHttp.Client();
         sandbox.State.Faults.Inject(FaultKind.GzipBomb, 1, "getInvoicesExports");
 
         using var response = await http.GetAsync(new Uri(sandbox.Server.BaseAddress, ExportsPath));
@@ -106,7 +106,7 @@ public sealed class SandboxHardeningFaultTests
     public async Task HugeErrorMessageIsTenMegabytesOfTerminalEscapes()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
+        using var http = RawSandboxHttp.Client();
         sandbox.State.Faults.Inject(FaultKind.HugeErrorMessage, 1, "getInvoicesExports");
 
         using var response = await http.GetAsync(new Uri(sandbox.Server.BaseAddress, ExportsPath));
@@ -122,8 +122,8 @@ public sealed class SandboxHardeningFaultTests
     public async Task AbsurdRateLimitReportsOneRequestEveryFourMonths()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        using var http = RawClient();
-        var token = (await TokenAsync(sandbox, http)).GetProperty("access_token").GetString()!;
+        using var http = RawSandboxHttp.Client();
+        var token = await RawSandboxHttp.AccessTokenAsync(sandbox, http);
         sandbox.State.Faults.Inject(FaultKind.AbsurdRateLimit, 1, "getInvoicesExports");
 
         var absurd = await RateLimitAsync(sandbox, http, token);
@@ -134,23 +134,6 @@ public sealed class SandboxHardeningFaultTests
     }
 
     private const long MisbehavingBodiesSize = 512L * 1024 * 1024;
-
-    private static HttpClient RawClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
-
-    private static async Task<JsonElement> TokenAsync(SandboxHarness sandbox, HttpClient http)
-    {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = SandboxCredentials.RefreshToken,
-            ["client_id"] = SandboxCredentials.ClientId,
-            ["client_secret"] = SandboxCredentials.ClientSecret,
-        });
-        using var response = await http.PostAsync(sandbox.Server.TokenEndpoint, form);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
 
     private static async Task<string?> RateLimitAsync(SandboxHarness sandbox, HttpClient http, string token)
     {

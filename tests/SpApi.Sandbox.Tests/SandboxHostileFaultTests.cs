@@ -25,8 +25,8 @@ public sealed class SandboxHostileFaultTests
     public async Task TruncatedSuccessProcessesTheSubmissionAndCutsFiveBytesOffItsAnswer()
     {
         await using var sandbox = await StartAsync();
-        using var http = RawClient();
-        var token = await TokenAsync(sandbox, http);
+        using var http = RawSandboxHttp.Client();
+        var token = await RawSandboxHttp.AccessTokenAsync(sandbox, http);
         sandbox.State.Faults.Inject(FaultKind.TruncatedSuccess, 1, "submitInvoices");
 
         var cut = await SubmitAsync(sandbox, http, token, "TRUNC-1");
@@ -42,8 +42,8 @@ public sealed class SandboxHostileFaultTests
     public async Task TemporaryRedirectElsewhereAnswers307BeforeProcessing()
     {
         await using var sandbox = await StartAsync();
-        using var http = RawClient();
-        var token = await TokenAsync(sandbox, http);
+        using var http = RawSandboxHttp.Client();
+        var token = await RawSandboxHttp.AccessTokenAsync(sandbox, http);
         sandbox.State.Faults.Inject(FaultKind.TemporaryRedirectElsewhere, 1, "submitInvoices");
 
         using var request = SubmitRequest(sandbox, token, "MOVED-1");
@@ -123,23 +123,6 @@ public sealed class SandboxHostileFaultTests
         o.CustomerInvoices.Clear();
         o.CustomerInvoices.AddRange(SandboxInvoice.Generate(End, 40, TimeSpan.FromHours(6)));
     });
-
-    private static HttpClient RawClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
-
-    private static async Task<string> TokenAsync(SandboxHarness sandbox, HttpClient http)
-    {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = SandboxCredentials.RefreshToken,
-            ["client_id"] = SandboxCredentials.ClientId,
-            ["client_secret"] = SandboxCredentials.ClientSecret,
-        });
-        using var response = await http.PostAsync(sandbox.Server.TokenEndpoint, form);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
-    }
 
     private static Task<JsonElement> GetAsync(SpApiClient client, SpApiRequest request) =>
         client.SendAsync<JsonElement>(request, CancellationToken.None);
