@@ -42,10 +42,10 @@ $staged = Join-Path $root 'out/SpApi'
 # lib/ loads in the module's own AssemblyLoadContext (docs/loading.md).
 $allowList = @{
     'net8.0' = @(
-        'SpApi.PowerShell.dll', 'lib/SpApi.Core.dll', 'lib/RestSharp.dll', 'lib/Polly.Core.dll', 'lib/System.Threading.RateLimiting.dll'
+        'SpApi.PowerShell.dll', 'lib/SpApi.Core.dll', 'lib/RestSharp.dll', 'lib/Polly.Core.dll'
     )
     'net472' = @(
-        'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll', 'System.Threading.RateLimiting.dll',
+        'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll',
         'System.Text.Json.dll', 'System.Text.Encodings.Web.dll', 'System.IO.Pipelines.dll', 'System.Memory.dll',
         'System.Buffers.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll',
         'System.Threading.Tasks.Extensions.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'Microsoft.Bcl.TimeProvider.dll',

@@ -45,16 +45,19 @@ $pester.Run.Path = @($Path -split "," | ForEach-Object { (Resolve-Path -Path $_)
 $pester.Run.PassThru = $true
 $pester.Output.Verbosity = $Verbosity
 
-$saved = $env:SPAPI_TEST_MODULE, $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE
+$saved = $env:SPAPI_TEST_MODULE, $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE, $env:SPAPI_RATE_LIMIT_PATH
 $env:SPAPI_TEST_MODULE = (Resolve-Path -LiteralPath $ModuleManifest).ProviderPath
 $env:SPAPI_TEST_CONFIGURATION = $Configuration
 $env:SPAPI_RATE_SCALE = '60'
+# The shared bucket files of this run's sandboxes (one per port) go to a folder of the run's own, not the user's.
+$env:SPAPI_RATE_LIMIT_PATH = Join-Path ([System.IO.Path]::GetTempPath()) "spapi-pester-buckets-$PID"
 try {
     $result = Invoke-Pester -Configuration $pester
 }
 finally {
+    Remove-Item -LiteralPath $env:SPAPI_RATE_LIMIT_PATH -Recurse -Force -ErrorAction Ignore
     # Put back, so a module imported later in this session paces at Amazon's rates.
-    $env:SPAPI_TEST_MODULE, $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE = $saved
+    $env:SPAPI_TEST_MODULE, $env:SPAPI_TEST_CONFIGURATION, $env:SPAPI_RATE_SCALE, $env:SPAPI_RATE_LIMIT_PATH = $saved
 }
 
 # A file that fails to run (a syntax error) and a block that fails outside its tests (AfterAll) count as

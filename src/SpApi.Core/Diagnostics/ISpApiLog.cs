@@ -40,6 +40,9 @@ public enum SpApiLogKind
 
     /// <summary>The operation's rate was adjusted from x-amzn-RateLimit-Limit.</summary>
     RateLimitAdjusted,
+
+    /// <summary>The bucket state shared with the user's other processes was unusable: started over, or kept in this process alone.</summary>
+    RateLimitShared,
 }
 
 /// <summary>One diagnostic event of the request path.</summary>

@@ -87,7 +87,8 @@ public sealed class SpApiClient : IDisposable
     internal async Task<RawResponse> SendRawAsync(SpApiRequest request, CancellationToken cancellationToken)
     {
         var operation = request.Operation;
-        var bucket = options.RateLimiters.For(operation, options.Credentials.AccountKey);
+        // Amazon's usage plans belong to the (application, selling partner) pair in each region, so the endpoint is part of the account.
+        var bucket = options.RateLimiters.For(operation, $"{options.Endpoint.Authority}|{options.Credentials.AccountKey}");
         var uri = new Uri(options.Endpoint.AbsoluteUri.TrimEnd('/') + request.RelativeUri());
         var refreshedAfterExpiry = false;
         while (true)
@@ -151,7 +152,7 @@ public sealed class SpApiClient : IDisposable
         }
 
         var message = response.RateLimit is { } rate
-            ? bucket.Adjust(rate) ? $"rate adjusted to {rate}/s from x-amzn-RateLimit-Limit" : null
+            ? bucket.Adjust(rate, options.Log) ? $"rate adjusted to {rate}/s from x-amzn-RateLimit-Limit" : null
             : $"ignored x-amzn-RateLimit-Limit: {ServerText.Clean(reported)}, which is not a rate between {RawResponse.MinSaneRate} and {RawResponse.MaxSaneRate} per second; the rate stays {bucket.Rate:0.####}/s";
         if (message is not null)
         {

@@ -200,23 +200,15 @@ public sealed class SubmissionLedger
     private FileStream AcquireLock()
     {
         var lockPath = Path + ".lock";
-        var deadline = DateTime.UtcNow + LockTimeout;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        while (true)
+        try
         {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                // Another writer holds it for the few milliseconds of a read and an append.
-                Thread.Sleep(10);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new SubmissionLedgerException(Path, $"could not be locked ({lockPath}) within {LockTimeout.TotalSeconds:0} s: {ex.Message}", ex);
-            }
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            return ExclusiveFile.TryOpen(lockPath, LockTimeout)
+                ?? throw new SubmissionLedgerException(Path, $"could not be locked ({lockPath}) within {LockTimeout.TotalSeconds:0} s: another writer holds it");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SubmissionLedgerException(Path, $"could not be locked ({lockPath}): {ex.Message}", ex);
         }
     }
 

@@ -4,35 +4,40 @@ using SpApi.Core.Operations;
 namespace SpApi.Core.Limits;
 
 /// <summary>
-/// The client-side copy of one (operation, account) token bucket, seeded from the operation's
-/// documented rate and burst and adjusted when Amazon reports another rate in x-amzn-RateLimit-Limit.
+/// The client-side copy of one (operation, account) token bucket, seeded from the operation's documented rate and
+/// burst and adjusted when Amazon reports another rate in x-amzn-RateLimit-Limit. Its state lives in a store: this
+/// process's memory, or a file the user's processes share, so that they pace together as Amazon counts them.
 /// </summary>
-internal sealed class OperationBucket : IDisposable
+/// <remarks>
+/// A call takes its token at once, even one the bucket does not have yet, and then waits until the bucket would have
+/// held it. So the state is one number and a time, callers are served in the order they came, and another process can
+/// take its turn from the same file without any queue of waiters to share.
+/// </remarks>
+internal sealed class OperationBucket
 {
-    // Pacing exactly at the server's rate lets latency jitter tip a call into a 429: requests that leave
-    // on time but arrive bunched look like a bigger burst to the server. So the client keeps one token of
-    // the documented burst in reserve (arrivals may then jitter by a whole period), starts refilling a
-    // period late (the server's bucket starts when our first request arrives), and refills 1% slower.
-    // That costs about two periods per run plus 1% of its length; docs/benchmarks.md has the figures.
-    // An operation with a burst of 1 has no token to keep in reserve, so each of its calls is spaced a
-    // further 100 ms apart instead: nothing next to getInvoicesDocument's minute, enough for any jitter.
+    // Pacing exactly at the server's rate lets latency jitter tip a call into a 429: requests that leave on time
+    // but arrive bunched look like a bigger burst to the server. So the client keeps one token of the documented
+    // burst in reserve (arrivals may then jitter by a whole period), starts refilling a period late (the server's
+    // bucket starts when our first request arrives), and refills 1% slower. That costs about two periods per run
+    // plus 1% of its length; docs/benchmarks.md has the figures. An operation with a burst of 1 has no token to keep
+    // in reserve, so each of its calls is spaced a further 100 ms apart instead: nothing next to
+    // getInvoicesDocument's minute, enough for any jitter.
     private const double RateMargin = 1.01;
     private const double StartDelayInPeriods = 1;
     private static readonly TimeSpan NoReserveSpacing = TimeSpan.FromMilliseconds(100);
 
-    private readonly TokenBucketLimiter limiter;
+    private readonly IBucketStore store;
     private readonly TimeProvider time;
     private readonly double scale;
 
-    public OperationBucket(OperationDescriptor operation, double scale, TimeProvider time)
+    public OperationBucket(OperationDescriptor operation, double scale, TimeProvider time, IBucketStore store)
     {
         Operation = operation;
         this.time = time;
         this.scale = scale;
+        this.store = store;
         Rate = operation.Rate;
-        var tokensPerSecond = EffectiveRate(Rate);
         Capacity = Math.Max(1, operation.Burst - 1);
-        limiter = new TokenBucketLimiter(time, tokensPerSecond, Capacity, StartDelay(tokensPerSecond));
     }
 
     /// <summary>How many calls may go out at once: the documented burst less the reserve token.</summary>
@@ -40,59 +45,107 @@ internal sealed class OperationBucket : IDisposable
 
     public OperationDescriptor Operation { get; }
 
-    /// <summary>The rate in force, in requests per second, before the scale is applied.</summary>
+    /// <summary>The rate in force when this process last looked, in requests per second, before the scale is applied.</summary>
     public double Rate { get; private set; }
 
-    /// <summary>Waits for a token. Returns how long the caller waited.</summary>
+    /// <summary>Takes a token and waits until the bucket would hold it. Returns how long the caller waited.</summary>
     public async ValueTask<TimeSpan> AcquireAsync(ISpApiLog? log, CancellationToken cancellationToken)
     {
-        using (var lease = limiter.AttemptAcquire(1))
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow().UtcTicks;
+        var taken = store.Update(current => Take(Refilled(current, now)), log);
+        Rate = taken.Rate;
+        var wait = WaitFor(taken, now);
+        if (wait <= TimeSpan.Zero)
         {
-            if (lease.IsAcquired)
-            {
-                return TimeSpan.Zero;
-            }
+            return TimeSpan.Zero;
         }
 
-        var queued = limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
-        var expected = TimeSpan.FromSeconds((queued + 1) / EffectiveRate(Rate));
         SpApiLogScope.Write(log, new SpApiLogEvent(
             SpApiLogLevel.Verbose, SpApiLogKind.RateLimitWait, Operation.Name,
-            $"waiting for the rate limit ({Rate:0.####}/s, burst {Operation.Burst}); about {expected.TotalSeconds:0.###} s")
-        { Delay = expected });
-        var started = time.GetTimestamp();
-        using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
+            $"waiting for the rate limit ({taken.Rate:0.####}/s, burst {Operation.Burst}); about {wait.TotalSeconds:0.###} s")
+        { Delay = wait });
+        try
         {
-            if (!lease.IsAcquired)
-            {
-                throw new ObjectDisposedException(nameof(OperationBucket), $"The rate limiter of {Operation.Name} was disposed while a request waited.");
-            }
+            await Polyfills.TimeProviderDelay.Delay(time, wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The slot goes back, so a stopped caller does not slow the ones after it (or another process).
+            store.Update(current => Refund(Refilled(current, time.GetUtcNow().UtcTicks)), log);
+            throw;
         }
 
-        return time.GetElapsedTime(started);
+        return wait;
     }
 
-    /// <summary>Applies the rate the server reported, if it differs from the one in force.</summary>
-    public bool Adjust(double rate)
+    /// <summary>Applies the rate the server reported, if it differs from the one in force; the change is shared with the store.</summary>
+    public bool Adjust(double rate, ISpApiLog? log = null)
     {
-        if (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate) || Math.Abs(rate - Rate) < Rate * 1e-6)
+        if (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate))
         {
             return false;
         }
 
-        Rate = rate;
-        var tokensPerSecond = EffectiveRate(rate);
-        limiter.SetRate(tokensPerSecond, StartDelay(tokensPerSecond));
-        return true;
+        var changed = false;
+        var now = time.GetUtcNow().UtcTicks;
+        var state = store.Update(current =>
+        {
+            var inForce = current ?? Refilled(null, now);
+            if (Math.Abs(rate - inForce.Rate) < inForce.Rate * 1e-6)
+            {
+                return inForce;
+            }
+
+            // The time since the last refill is credited at the new rate: it is the one the server applied all along.
+            // Refilling then resumes a period (of the new rate) late, as at the start.
+            changed = true;
+            var refilled = Refilled(new BucketState(inForce.Tokens, inForce.RefilledAtUtcTicks, rate), now);
+            return new BucketState(refilled.Tokens, now + StartDelayTicks(rate), rate);
+        }, log);
+        Rate = state.Rate;
+        return changed;
     }
 
-    public void Dispose() => limiter.Dispose();
+    private BucketState Refilled(BucketState? current, long now)
+    {
+        if (current is not { } state)
+        {
+            // A bucket nobody has used yet starts full, refilling a period after its first call.
+            return new BucketState(Capacity, now + StartDelayTicks(Operation.Rate), Operation.Rate);
+        }
 
-    private double EffectiveRate(double rate)
+        if (now <= state.RefilledAtUtcTicks)
+        {
+            // Refilling starts at most a start delay from now; a later time is a wall clock that was set back.
+            var latest = now + StartDelayTicks(state.Rate);
+            return state.RefilledAtUtcTicks <= latest ? state : new BucketState(state.Tokens, latest, state.Rate);
+        }
+
+        var earned = TimeSpan.FromTicks(now - state.RefilledAtUtcTicks).TotalSeconds * TokensPerSecond(state.Rate);
+        return new BucketState(Math.Min(Capacity, state.Tokens + earned), now, state.Rate);
+    }
+
+    private static BucketState Take(BucketState state) => new(state.Tokens - 1, state.RefilledAtUtcTicks, state.Rate);
+
+    private BucketState Refund(BucketState state) => new(Math.Min(Capacity, state.Tokens + 1), state.RefilledAtUtcTicks, state.Rate);
+
+    private TimeSpan WaitFor(BucketState taken, long now)
+    {
+        if (taken.Tokens >= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = (Math.Max(0, taken.RefilledAtUtcTicks - now) / (double)TimeSpan.TicksPerSecond) + (-taken.Tokens / TokensPerSecond(taken.Rate));
+        return TimeSpan.FromTicks((long)Math.Ceiling(seconds * TimeSpan.TicksPerSecond));
+    }
+
+    private double TokensPerSecond(double rate)
     {
         var period = RateMargin / (rate * scale);
         return 1 / (Operation.Burst > 1 ? period : period + NoReserveSpacing.TotalSeconds);
     }
 
-    private static TimeSpan StartDelay(double tokensPerSecond) => TimeSpan.FromSeconds(StartDelayInPeriods / tokensPerSecond);
+    private long StartDelayTicks(double rate) => (long)(StartDelayInPeriods / TokensPerSecond(rate) * TimeSpan.TicksPerSecond);
 }

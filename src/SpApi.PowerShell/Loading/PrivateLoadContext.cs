@@ -5,8 +5,8 @@ using System.Runtime.Loader;
 namespace SpApi.PowerShell.Loading;
 
 /// <summary>
-/// The module's own load context on PowerShell 7.4+. SpApi.Core and its dependencies (RestSharp, Polly.Core,
-/// System.Threading.RateLimiting) load here from bin/net8.0/lib, so a version of any of them that another
+/// The module's own load context on PowerShell 7.4+. SpApi.Core and its dependencies (RestSharp, Polly.Core) load
+/// here from bin/net8.0/lib, so a version of any of them that another
 /// module or script loads, before SpApi or after it, never meets the module's own. Only the cmdlet assembly
 /// is in the default context, so that format files, types files, completers and parameter binding see its
 /// types as PowerShell does any other module's.
