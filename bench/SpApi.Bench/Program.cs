@@ -32,6 +32,20 @@ if (args.Length > 0 && args[0] == "large")
     return;
 }
 
+// Processes paging one account together, each on the module's default (shared) buckets:
+//   dotnet run -c Release --project bench/SpApi.Bench -- shared [<pages, default 400>]
+if (args.Length > 0 && args[0] == "shared")
+{
+    await SharedBucketBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
+if (args.Length > 2 && args[0] == "shared-child")
+{
+    await SharedBucketBenchmark.RunChildAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
+    return;
+}
+
 // Paging at the rate limit, against the sandbox at real rates (10/s, burst 10):
 //   dotnet run -c Release --project bench/SpApi.Bench [-- <pages, default 300>]
 // Prints wall time / physical minimum ((N - burst) / rate) and the number of 429s, for one caller and

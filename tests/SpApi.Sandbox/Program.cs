@@ -22,6 +22,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
             // Seconds a government invoice request stays PROCESSING.
             options.GovernmentInvoiceDelay = TimeSpan.FromSeconds(double.Parse(args[i + 1], CultureInfo.InvariantCulture));
             break;
+        case "--accounts":
+            // N selling partners, each with its own refresh token and so its own buckets: Atzr|sandbox-refresh-token, then -2, -3, ...
+            for (var account = 2; account <= int.Parse(args[i + 1], CultureInfo.InvariantCulture); account++)
+            {
+                options.RefreshTokens.Add(SandboxCredentials.RefreshTokenOf(account));
+            }
+
+            break;
         case "--invoices":
             // N customer invoices spread over the last 7 days, for volume benchmarks.
             var count = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -29,7 +37,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
             options.CustomerInvoices.AddRange(SandboxInvoice.Generate(DateTimeOffset.UtcNow, count, TimeSpan.FromDays(7) / (count + 1)));
             break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>, --invoices <count>, --document-mb <size>, --government-invoice-delay <seconds>.");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --url <http://127.0.0.1:port>, --rate-scale <number>, --invoices <count>, --accounts <count>, --document-mb <size>, --government-invoice-delay <seconds>.");
             return 2;
     }
 }

@@ -89,6 +89,9 @@ public static class SandboxCredentials
 
     /// <summary>The sandbox selling partner's refresh token (not a real one).</summary>
     public const string RefreshToken = "Atzr|sandbox-refresh-token";
+
+    /// <summary>The refresh token of the sandbox's selling partner number <paramref name="account"/> (1 is <see cref="RefreshToken"/>), for --accounts.</summary>
+    public static string RefreshTokenOf(int account) => account == 1 ? RefreshToken : $"{RefreshToken}-{account}";
 }
 
 /// <summary>Which ends of a createdAfter/createdBefore window include an invoice exactly on them.</summary>

@@ -28,9 +28,6 @@ internal sealed class FileBucketStore : IBucketStore
         this.lockTimeout = lockTimeout;
     }
 
-    /// <summary>True once the file was given up and the bucket is this process's alone.</summary>
-    public bool IsLocalOnly => alone is not null;
-
     public BucketState Update(Func<BucketState?, BucketState> change, ISpApiLog? log)
     {
         // One caller of this process at a time: the others wait on this monitor rather than spin on the file.
