@@ -201,6 +201,58 @@ Describe 'Receive-SpInvoiceExport with a corrupt document' {
     }
 }
 
+Describe 'Receive-SpInvoiceExport with a hostile zip' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'refuses a zip bomb with ZipLimitExceeded naming the document, once, and keeps nothing' {
+        $folder = Join-Path $TestDrive 'bomb'
+        Add-SandboxFault -Kind ZipBomb -Count 10 -Operation download
+        New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date) |
+            Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -ErrorVariable problems -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ZipLimitExceeded,SpApi.PowerShell.Cmdlets.ReceiveSpInvoiceExportCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $problems[0].Exception.Limit | Should -Be 'MaxRatio'
+        $problems[0].Exception.Message | Should -Match 'invoice document \S+ has an entry .bomb\.xml.'
+        Get-Calls getInvoicesDocument | Should -Be 1
+        Get-ChildItem $folder -Force -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'reports two entries with the same name as InvalidZipEntry and extracts none of them' {
+        $folder = Join-Path $TestDrive 'duplicate'
+        Add-SandboxFault -Kind DuplicateZipEntries -Count 1 -Operation download
+        New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date) |
+            Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -ErrorVariable problems -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidZipEntry,SpApi.PowerShell.Cmdlets.ReceiveSpInvoiceExportCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape("'$($problems[0].Exception.Entry)'"))
+        Get-ChildItem $folder -Recurse -Filter *.xml | Should -BeNullOrEmpty
+        Get-ChildItem $folder -Force | Where-Object Name -Match '\.tmp$' | Should -BeNullOrEmpty
+    }
+
+    It 'removes a temporary file a killed run left, and says so under -Verbose' {
+        $folder = Join-Path $TestDrive 'killed'
+        $null = New-Item -ItemType Directory $folder
+        $stale = Join-Path $folder '.DOC1.zip.0123456789abcdef0123456789abcdef.tmp'
+        $lookAlike = Join-Path $folder '.DOC1.zip.tmp'
+        foreach ($file in $stale, $lookAlike) {
+            Set-Content -LiteralPath $file -Value 'left by a killed run'
+            (Get-Item -LiteralPath $file -Force).LastWriteTimeUtc = [datetime]::UtcNow.AddMinutes(-2)
+        }
+
+        $files = New-SpInvoiceExport -MarketplaceId A2Q3Y263D00KWC -DateStart (Get-Date).AddDays(-1) -DateEnd (Get-Date) |
+            Receive-SpInvoiceExport -Path $folder -PollIntervalSec 1 -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -is [IO.FileInfo] }
+
+        $files.Count | Should -BeGreaterThan 0
+        Test-Path -LiteralPath $stale | Should -BeFalse
+        Test-Path -LiteralPath $lookAlike | Should -BeTrue
+        ($all | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match ([regex]::Escape("Removed $stale"))
+    }
+}
+
 Describe 'Get-SpCustomerInvoice with an absurd range start' {
     BeforeEach { Reset-Sandbox }
 

@@ -25,6 +25,23 @@ internal static class MisbehavingBodies
         return compressed.ToArray();
     });
 
+    // Built once, then served from memory: a zip whose one entry deflates 1 GiB of zeros to about 1 MB.
+    private static readonly Lazy<byte[]> ZipBomb = new(() =>
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = archive.CreateEntry(SandboxFaults.ZipBombEntry, CompressionLevel.Optimal).Open())
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var written = 0L; written < SandboxFaults.ZipBombExpandedBytes; written += zeros.Length)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        return zip.ToArray();
+    });
+
     /// <summary>Writes JSON-looking chunks until the client hangs up.</summary>
     public static async Task WriteEndlessAsync(HttpContext context)
     {
@@ -58,6 +75,15 @@ internal static class MisbehavingBodies
         {
             // The client stopped reading, as it should.
         }
+    }
+
+    /// <summary>Writes the zip bomb as a document download: a valid zip, small on the wire.</summary>
+    public static async Task WriteZipBombAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/zip";
+        var body = ZipBomb.Value;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>A 10 MB message that would paint a terminal and forge lines if shown unfiltered.</summary>

@@ -80,6 +80,21 @@ public enum FaultKind
 
     /// <summary>On "download": answer 200 application/zip with <see cref="SandboxFaults.CorruptZip"/>, bytes that are not a zip.</summary>
     CorruptZip,
+
+    /// <summary>
+    /// On "download": answer 200 application/zip with a valid zip of one entry, <see cref="SandboxFaults.ZipBombEntry"/>,
+    /// that expands from about 1 MB to <see cref="SandboxFaults.ZipBombExpandedBytes"/> (1 GiB) of zeros.
+    /// </summary>
+    ZipBomb,
+
+    /// <summary>On "download": the document's zip with its first invoice's entry a second time, with other content, under the same name.</summary>
+    DuplicateZipEntries,
+
+    /// <summary>
+    /// On "download": the document's zip with, after its invoices, an entry whose name is
+    /// <see cref="SandboxFaults.LongZipEntryName"/>, 300 characters (longer than any file system's 255).
+    /// </summary>
+    LongZipEntryName,
 }
 
 /// <summary>Faults on demand: the next N matching requests fail in a given way.</summary>
@@ -110,6 +125,15 @@ public sealed class SandboxFaults
 
     /// <summary>What <see cref="FaultKind.CorruptZip"/> answers: a zip's local-header signature, then no central directory.</summary>
     public static readonly byte[] CorruptZip = { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef };
+
+    /// <summary>The one entry of the <see cref="FaultKind.ZipBomb"/> zip.</summary>
+    public const string ZipBombEntry = "bomb.xml";
+
+    /// <summary>How far the <see cref="FaultKind.ZipBomb"/> entry expands: 1 GiB.</summary>
+    public const long ZipBombExpandedBytes = 1L << 30;
+
+    /// <summary>The entry name <see cref="FaultKind.LongZipEntryName"/> adds: 296 characters and ".xml".</summary>
+    public static readonly string LongZipEntryName = new string('n', 296) + ".xml";
 
     /// <summary>What <see cref="FaultKind.AbsurdRateLimit"/> reports.</summary>
     public const string AbsurdRateLimit = "0.0000001";

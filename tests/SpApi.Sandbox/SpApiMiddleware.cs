@@ -220,11 +220,15 @@ internal sealed class SpApiMiddleware
                 context.Response.ContentType = "application/zip";
                 await context.Response.Body.WriteAsync(SandboxFaults.CorruptZip);
                 return false;
+            case FaultKind.ZipBomb:
+                await MisbehavingBodies.WriteZipBombAsync(context);
+                return false;
             case FaultKind.HugeErrorMessage:
                 await SpApiResults.WriteError(context, 400, "InvalidInput", MisbehavingBodies.HugeMessage());
                 return false;
             case FaultKind.ShortLivedToken or FaultKind.ControlCharactersInToken or FaultKind.AbsurdRateLimit
-                or FaultKind.EndlessEmptyPages or FaultKind.NullInList or FaultKind.OtherPurchaseOrder or FaultKind.ConflictingRepeat:
+                or FaultKind.EndlessEmptyPages or FaultKind.NullInList or FaultKind.OtherPurchaseOrder or FaultKind.ConflictingRepeat
+                or FaultKind.DuplicateZipEntries or FaultKind.LongZipEntryName:
                 // Marks the request for the endpoint (or the rate header) to act on; it then runs normally.
                 context.Items[fault] = true;
                 return true;

@@ -208,8 +208,17 @@ internal static class TaxInvoiceEndpoints
         using var zip = new ZipArchive(context.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var invoice in invoices)
         {
-            await using var entry = new StreamWriter(zip.CreateEntry(invoice.Id + ".xml").Open(), new UTF8Encoding(false));
-            await entry.WriteAsync(invoice.Xml);
+            await WriteEntryAsync(zip, invoice.Id + ".xml", invoice.Xml);
+        }
+
+        if (context.Items.ContainsKey(FaultKind.DuplicateZipEntries) && invoices.FirstOrDefault() is { } first)
+        {
+            await WriteEntryAsync(zip, first.Id + ".xml", "<another copy under the same name/>");
+        }
+
+        if (context.Items.ContainsKey(FaultKind.LongZipEntryName))
+        {
+            await WriteEntryAsync(zip, SandboxFaults.LongZipEntryName, "<a name no file system takes/>");
         }
 
         if (state.Options.MaliciousZipEntry is { } malicious)
@@ -222,6 +231,12 @@ internal static class TaxInvoiceEndpoints
         {
             await WriteBulkEntryAsync(zip, state.Options.BulkEntryBytes);
         }
+    }
+
+    private static async Task WriteEntryAsync(ZipArchive zip, string name, string text)
+    {
+        await using var entry = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        await entry.WriteAsync(text);
     }
 
     // Incompressible filler, so the zip on the wire is as large as asked.

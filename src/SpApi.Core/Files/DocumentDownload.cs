@@ -25,7 +25,7 @@ public static class DocumentDownload
     /// Downloads to <paramref name="destination"/>. Throws <see cref="DocumentUrlExpiredException"/> for a lapsed URL.
     /// <paramref name="verify"/>, when given, checks the complete download before it takes the name; what it refuses is deleted.
     /// </summary>
-    public static async Task DownloadAsync(SpApiClient client, Uri url, string destination, CancellationToken cancellationToken, Action<string>? verify = null)
+    public static async Task DownloadAsync(SpApiClient client, Uri url, string destination, CancellationToken cancellationToken, Action<Stream>? verify = null)
     {
         SpApiEndpoint.Validate(url, nameof(url));
         var response = await client.SendPath.DownloadAsync(
@@ -53,7 +53,7 @@ public static class DocumentDownload
         Func<CancellationToken, Task<Uri>> freshUrl,
         string destination,
         CancellationToken cancellationToken,
-        Action<string>? verify = null,
+        Action<Stream>? verify = null,
         Action<Exception, int>? retrying = null)
     {
         for (var attempt = 1; ; attempt++)

@@ -96,6 +96,7 @@ public static class GovernmentInvoiceReceiver
 
         await WaitAsync(api, shipment, poller, progress, cancellationToken).ConfigureAwait(false);
         OutputFolder.Create(options.Folder);
+        StaleTemporaryFiles.Remove(options.Folder, verbose);
         await DownloadAsync(api, shipment, format, file, cancellationToken).ConfigureAwait(false);
         return file;
     }

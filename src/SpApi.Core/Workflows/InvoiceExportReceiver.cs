@@ -33,6 +33,12 @@ public sealed class InvoiceExportReceiveOptions
 
     /// <summary>Told when a corrupt document is discarded and fetched again (Write-Warning).</summary>
     public Action<string>? Warn { get; set; }
+
+    /// <summary>Told of each stale temporary file removed from the folder (Write-Verbose).</summary>
+    public Action<string>? Verbose { get; set; }
+
+    /// <summary>How far a document's zip may expand; a zip past them is refused as a zip bomb, nothing of it kept.</summary>
+    public ZipLimits ZipLimits { get; set; } = ZipLimits.Default;
 }
 
 /// <summary>Where a receive stands, for Write-Progress.</summary>
@@ -162,7 +168,8 @@ public static class InvoiceExportReceiver
 
         // A zip on disk that is not valid (left by an older version, another tool or a crash) is never reused,
         // or every later run would fail on it: it is downloaded again.
-        var corrupt = File.Exists(zip) && !ZipExtraction.IsValid(zip);
+        var subject = $"invoice document {documentId}";
+        var corrupt = File.Exists(zip) && !ZipExtraction.IsValid(zip, options.ZipLimits, subject);
         var download = corrupt || !File.Exists(zip);
         if (!download && !options.Expand)
         {
@@ -181,6 +188,7 @@ public static class InvoiceExportReceiver
         }
 
         OutputFolder.Create(options.Folder);
+        StaleTemporaryFiles.Remove(options.Folder, options.Verbose);
         if (corrupt)
         {
             // Only now, once approved: -WhatIf leaves it where it is.
@@ -190,7 +198,7 @@ public static class InvoiceExportReceiver
 
         if (download)
         {
-            await DownloadAsync(api, documentId, zip, options.Warn, cancellationToken).ConfigureAwait(false);
+            await DownloadAsync(api, documentId, zip, options, cancellationToken).ConfigureAwait(false);
         }
 
         if (!options.Expand)
@@ -198,7 +206,7 @@ public static class InvoiceExportReceiver
             return new[] { zip };
         }
 
-        var files = await ZipExtraction.ExtractAsync(zip, options.Folder, cancellationToken).ConfigureAwait(false);
+        var files = await ZipExtraction.ExtractAsync(zip, options.Folder, cancellationToken, options.ZipLimits, subject).ConfigureAwait(false);
         var root = Path.GetFullPath(options.Folder);
         var names = string.Join("\n", files.Select(f => f.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)));
         AtomicFile.WriteAllBytes(manifest, Encoding.UTF8.GetBytes(names));
@@ -206,7 +214,7 @@ public static class InvoiceExportReceiver
         return files;
     }
 
-    private static async Task DownloadAsync(TaxInvoicesApi api, string documentId, string zip, Action<string>? warn, CancellationToken cancellationToken)
+    private static async Task DownloadAsync(TaxInvoicesApi api, string documentId, string zip, InvoiceExportReceiveOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -216,12 +224,12 @@ public static class InvoiceExportReceiver
                 async ct => new Uri((await api.GetInvoicesDocumentAsync(documentId, ct).ConfigureAwait(false)).InvoicesDocumentUrl!),
                 zip,
                 cancellationToken,
-                ZipExtraction.Verify,
+                file => ZipExtraction.Verify(file, options.ZipLimits, $"invoice document {documentId}"),
                 (ex, attempt) =>
                 {
                     if (ex is CorruptZipException corrupt)
                     {
-                        warn?.Invoke($"The download of invoice document {documentId} was not a valid zip ({corrupt.Message}); it was discarded and the document is fetched again (attempt {attempt + 1} of {DocumentDownload.Attempts}).");
+                        options.Warn?.Invoke($"The download of invoice document {documentId} was not a valid zip ({corrupt.Message}); it was discarded and the document is fetched again (attempt {attempt + 1} of {DocumentDownload.Attempts}).");
                     }
                 }).ConfigureAwait(false);
         }

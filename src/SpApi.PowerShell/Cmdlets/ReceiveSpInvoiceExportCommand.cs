@@ -57,6 +57,7 @@ public sealed class ReceiveSpInvoiceExportCommand : TaxInvoiceCmdlet
             {
                 options.Approval = FileWriteApprovals.For(this, writer);
                 options.Warn = writer.Warning;
+                options.Verbose = message => writer.Run(() => WriteVerbose(message));
                 await foreach (var file in InvoiceExportReceiver.ReceiveAsync(api, ExportId, options, TimeProvider.System, ProgressBar<InvoiceExportReceiveProgress>(writer, ShowProgress), ct).ConfigureAwait(false))
                 {
                     writer.Run(() => WriteObject(folder.Item(this, file)));

@@ -76,6 +76,10 @@ internal static class ErrorClassifier
                 return (ErrorIds.UnsupportedTaxInvoiceMarketplace, ErrorCategory.InvalidArgument);
             case InvoiceDocumentCorruptException:
                 return (ErrorIds.InvoiceDocumentCorrupt, ErrorCategory.InvalidData);
+            case ZipLimitExceededException:
+                return (ErrorIds.ZipLimitExceeded, ErrorCategory.LimitsExceeded);
+            case InvalidZipEntryException:
+                return (ErrorIds.InvalidZipEntry, ErrorCategory.InvalidData);
             case DocumentUrlExpiredException:
                 return (ErrorIds.DocumentUrlExpired, ErrorCategory.ResourceUnavailable);
             case SpApiException { Kind: SpApiFailureKind.AuthenticationFailed }:

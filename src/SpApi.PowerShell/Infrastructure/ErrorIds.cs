@@ -52,6 +52,8 @@ internal static class ErrorIds
     public const string UnsafeZipEntry = nameof(UnsafeZipEntry);
     public const string DocumentUrlExpired = nameof(DocumentUrlExpired);
     public const string InvoiceDocumentCorrupt = nameof(InvoiceDocumentCorrupt);
+    public const string ZipLimitExceeded = nameof(ZipLimitExceeded);
+    public const string InvalidZipEntry = nameof(InvalidZipEntry);
 
     // Government invoices (NF-e of shipments).
     public const string InvalidGovernmentInvoiceParameter = nameof(InvalidGovernmentInvoiceParameter);
