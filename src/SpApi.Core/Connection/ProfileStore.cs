@@ -130,7 +130,7 @@ internal sealed class ProfileStore
     {
         if (Directory.Exists(Path))
         {
-            throw new ProfileFileException(Path, $"is a folder; the profile file must be a file. Set {PathVariable} to a file's path, such as {System.IO.Path.Combine(Path, "profiles.json")}, or remove it to use ~/.spapi/profiles.json.");
+            throw new ProfileFileException(Path, $"is a folder; the profile file must be a file. Point {PathVariable} at a file, such as {System.IO.Path.Combine(Path, "profiles.json")} (when it is not set, the file is ~/.spapi/profiles.json).");
         }
     }
 
