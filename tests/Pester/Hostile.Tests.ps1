@@ -269,3 +269,79 @@ Describe 'Get-SpCustomerInvoice with an absurd range start' {
         $calls | Should -BeLessThan 100
     }
 }
+
+Describe 'Failures that once escaped as bare .NET exceptions' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'reports an amount too large to add up as InvalidVendorInvoice naming the line, not OverflowException' {
+        $invoice = New-InvoiceData -Id (New-InvoiceId OVF)
+        $invoice.items[0].netCost.amount = '79228162514264337593543950335'
+        $result = $invoice | Test-SpVendorInvoice
+        $result.IsValid | Should -BeFalse
+        ($result.Problems | Where-Object Path -eq 'items[0]').Message | Should -BeLike '*too large to add up*'
+
+        { $invoice | Submit-SpVendorInvoice -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidVendorInvoice,SpApi.PowerShell.Cmdlets.SubmitSpVendorInvoiceCommand' -ExpectedMessage '*items`[0`]*too large*'
+        Get-Calls submitInvoices | Should -Be 0
+    }
+
+    It 'refuses an invoice file past 64 MiB before reading it, naming -Path, the file and the limit' {
+        $big = Join-Path $TestDrive 'big.json'
+        $file = [System.IO.File]::Create($big)
+        try { $file.SetLength(64MB + 1) } finally { $file.Dispose() }
+        { Test-SpVendorInvoice -Path $big -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InputFileTooLarge,SpApi.PowerShell.Cmdlets.TestSpVendorInvoiceCommand' -ExpectedMessage "Path: *big.json is larger than 64 MiB*"
+    }
+
+    It 'reads -LiteralPath /dev/zero only up to the limit' -Skip:($PSVersionTable.PSVersion.Major -lt 6 -or $IsWindows) {
+        Test-SpVendorInvoice -LiteralPath /dev/zero -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InputFileTooLarge,SpApi.PowerShell.Cmdlets.TestSpVendorInvoiceCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $problems[0].Exception.Message | Should -BeLike '*/dev/zero*no length*'
+    }
+
+    It 'refuses a NUL in -LiteralPath and -LedgerPath, naming the parameter' {
+        { Test-SpVendorInvoice -LiteralPath "a`0b.json" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidVendorInvoiceInput,SpApi.PowerShell.Cmdlets.TestSpVendorInvoiceCommand' -ExpectedMessage "LiteralPath: 'a\u0000b.json' holds the character U+0000*"
+        { Get-SpVendorInvoiceSubmission -LedgerPath "ledger`0" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SubmissionLedgerUnavailable,SpApi.PowerShell.Cmdlets.GetSpVendorInvoiceSubmissionCommand' -ExpectedMessage 'LedgerPath:*U+0000*'
+        { Save-SpCustomerInvoice -PurchaseOrderNumber PO00000001 -Path "out`0" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSaveParameter,SpApi.PowerShell.Cmdlets.SaveSpCustomerInvoiceCommand' -ExpectedMessage 'Path:*U+0000*'
+        Get-Calls getCustomerInvoice | Should -Be 0
+    }
+}
+
+Describe 'Ctrl+C while Submit-SpVendorInvoice waits for Amazon' {
+    BeforeEach { Reset-Sandbox }
+
+    It 'warns which invoices have an unknown outcome, and the ledger says so' -Skip:($PSVersionTable.PSVersion.Major -lt 6) {
+        $ids = [string[]] ((New-InvoiceId STOP), (New-InvoiceId STOP))
+        $ledger = Join-Path $TestDrive 'ledger'
+        Add-SandboxFault -Kind Hang -Count 1 -Operation submitInvoices
+        $invoices = $ids | ForEach-Object { New-InvoiceData -Id $_ }
+        $manifest = if ($env:SPAPI_TEST_MODULE) { $env:SPAPI_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/SpApi/SpApi.psd1' }
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                param($Manifest, $Sandbox, $Invoices, $Ledger)
+                Import-Module $Manifest
+                Connect-SpApi -ClientId $Sandbox.ClientId -ClientSecret $Sandbox.ClientSecret -RefreshToken $Sandbox.RefreshToken -Endpoint $Sandbox.Endpoint -TokenEndpoint $Sandbox.TokenEndpoint | Out-Null
+                $Invoices | Submit-SpVendorInvoice -LedgerPath $Ledger
+            }).AddArgument($manifest).AddArgument($sandbox).AddArgument($invoices).AddArgument($ledger)
+            $running = $shell.BeginInvoke()
+            # The POST has reached the sandbox, which holds it until the client hangs up.
+            while ((Get-Calls submitInvoices) -lt 1 -and -not $running.IsCompleted) { Start-Sleep -Milliseconds 50 }
+            $shell.Stop()
+
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $warning = @($shell.Streams.Warning) -join "`n"
+            $warning | Should -BeLike "*Stopped while submitting invoices $($ids[0]), $($ids[1])*unknown*Get-SpVendorInvoiceSubmission*"
+        }
+        finally { $shell.Dispose() }
+
+        $records = Get-SpVendorInvoiceSubmission -LedgerPath $ledger -InvoiceId $ids
+        @($records).Count | Should -Be 2
+        $records | ForEach-Object { $_.Event | Should -Be 'OutcomeUnknown' }
+    }
+}

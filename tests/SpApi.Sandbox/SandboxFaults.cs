@@ -95,6 +95,12 @@ public enum FaultKind
     /// <see cref="SandboxFaults.LongZipEntryName"/>, 300 characters (longer than any file system's 255).
     /// </summary>
     LongZipEntryName,
+
+    /// <summary>
+    /// Hold the request, before processing it, until the client hangs up: a request in flight for as long as a test
+    /// needs (to stop the command that sent it), with no delay to outlast. Raises the Slow events.
+    /// </summary>
+    Hang,
 }
 
 /// <summary>Faults on demand: the next N matching requests fail in a given way.</summary>
@@ -196,13 +202,13 @@ public sealed class SandboxFaults
         }
     }
 
-    // The Slow fault itself: holds the request until SlowDelay passes or the client hangs up.
-    internal async Task HoldAsync(string operation, CancellationToken aborted)
+    // The Slow and Hang faults: hold the request until the delay passes (never, for Hang) or the client hangs up.
+    internal async Task HoldAsync(string operation, TimeSpan delay, CancellationToken aborted)
     {
         SlowStarted?.Invoke(operation);
         try
         {
-            await Task.Delay(SlowDelay, aborted);
+            await Task.Delay(delay, aborted);
         }
         catch (OperationCanceledException)
         {

@@ -201,8 +201,11 @@ internal sealed class SpApiMiddleware
                 context.Abort();
                 return false;
             case FaultKind.Slow:
-                await state.Faults.HoldAsync(name, context.RequestAborted);
+                await state.Faults.HoldAsync(name, state.Faults.SlowDelay, context.RequestAborted);
                 return true;
+            case FaultKind.Hang:
+                await state.Faults.HoldAsync(name, Timeout.InfiniteTimeSpan, context.RequestAborted);
+                return false;
             case FaultKind.ExpiredToken:
                 await SpApiResults.WriteError(context, 403, "Unauthorized", "The security token included in the request is expired");
                 return false;

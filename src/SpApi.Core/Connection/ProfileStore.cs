@@ -19,6 +19,11 @@ internal sealed class ProfileStore
     public static ProfileStore FromEnvironment(Func<string, string?> environment)
     {
         var configured = environment(PathVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            PathText.RequireValid(configured!, PathVariable);
+        }
+
         return new ProfileStore(string.IsNullOrWhiteSpace(configured)
             ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".spapi", "profiles.json")
             : System.IO.Path.GetFullPath(configured!));
@@ -89,6 +94,7 @@ internal sealed class ProfileStore
 
     private void Write(StoredProfiles all)
     {
+        RequireNotFolder();
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(folder))
         {
@@ -101,6 +107,7 @@ internal sealed class ProfileStore
     // An absent file holds no profiles.
     private StoredProfiles Read()
     {
+        RequireNotFolder();
         if (!File.Exists(Path))
         {
             return new StoredProfiles();
@@ -115,6 +122,15 @@ internal sealed class ProfileStore
         catch (JsonException ex)
         {
             throw new InvalidOperationException($"The profile file {Path} is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    // A folder at the file's path would read as "no profiles" and fail only when a profile is saved; say so at once.
+    private void RequireNotFolder()
+    {
+        if (Directory.Exists(Path))
+        {
+            throw new ProfileFileException(Path, $"is a folder; the profile file must be a file. Point {PathVariable} at a file, such as {System.IO.Path.Combine(Path, "profiles.json")} (when it is not set, the file is ~/.spapi/profiles.json).");
         }
     }
 

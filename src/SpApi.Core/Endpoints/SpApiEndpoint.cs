@@ -57,7 +57,7 @@ public static class SpApiEndpoint
         throw new ArgumentException($"The endpoint '{endpoint}' must use https (or http to a loopback host).", parameterName);
     }
 
-    private static bool IsLoopback(Uri uri)
+    internal static bool IsLoopback(Uri uri)
     {
         if (uri.IsLoopback)
         {

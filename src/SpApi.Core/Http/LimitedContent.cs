@@ -28,7 +28,7 @@ internal sealed class LimitedContent : HttpContent
     }
 
     protected override async Task<Stream> CreateContentReadStreamAsync() =>
-        new CountingStream(await inner.ReadAsStreamAsync().ConfigureAwait(false), limit);
+        new Files.LimitedReadStream(await inner.ReadAsStreamAsync().ConfigureAwait(false), limit, () => new ResponseTooLargeException(limit));
 
     protected override bool TryComputeLength(out long length)
     {
@@ -44,68 +44,5 @@ internal sealed class LimitedContent : HttpContent
         }
 
         base.Dispose(disposing);
-    }
-
-    private sealed class CountingStream : Stream
-    {
-        private readonly Stream inner;
-        private readonly long limit;
-        private long read;
-
-        public CountingStream(Stream inner, long limit)
-        {
-            this.inner = inner;
-            this.limit = limit;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => read;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Count(await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
-
-#if NET8_0_OR_GREATER
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-#endif
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Count(int n)
-        {
-            read += n;
-            return read > limit ? throw new ResponseTooLargeException(limit) : n;
-        }
     }
 }

@@ -60,13 +60,14 @@ public static class DirectFulfillmentInvoiceRules
     private static void Total(InvoiceDetail invoice, List<InvoiceItem> items, RuleContext context)
     {
         var sum = new InvoiceArithmetic();
-        sum.Lines = sum.Sum(items, item => item?.NetCost?.Amount * item?.InvoicedQuantity?.Amount);
+        sum.Lines = sum.Sum(items, item => item?.NetCost?.Amount * item?.InvoicedQuantity?.Amount, "items", indexed: true);
         var charges = invoice.ChargeDetails is { Count: > 0 } ? invoice.ChargeDetails : items.SelectMany(i => i?.ChargeDetails ?? new()).ToList();
-        sum.Charges = sum.Sum(charges, c => c?.ChargeAmount?.Amount);
-        sum.Taxes = (invoice.TaxTotals is { Count: > 0 }
-                ? sum.Sum(invoice.TaxTotals, t => t?.TaxAmount?.Amount)
-                : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount))
-            + sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount);
+        sum.Charges = sum.Sum(charges, c => c?.ChargeAmount?.Amount, "chargeDetails");
+        var lineTaxes = invoice.TaxTotals is { Count: > 0 }
+            ? sum.Sum(invoice.TaxTotals, t => t?.TaxAmount?.Amount, "taxTotals")
+            : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount, "items.taxDetails");
+        var chargeTaxes = sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount, "chargeDetails.taxDetails");
+        sum.Taxes = sum.Combine(() => lineTaxes + chargeTaxes, "taxTotals");
         sum.Check(invoice.InvoiceTotal?.Amount, context, "invoiceTotal.amount", hasAllowances: false);
     }
 

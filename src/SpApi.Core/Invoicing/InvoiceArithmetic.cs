@@ -26,16 +26,27 @@ internal sealed class InvoiceArithmetic
     /// <summary>False when an amount the rule needs is missing; those are reported already, so the sum is not.</summary>
     public bool Complete { get; set; } = true;
 
+    // What ran past decimal's range (about 7.9e28), with the path to blame: no real invoice comes near it, so it is
+    // a typo or hostile input, reported as the invoice's problem rather than escaping as an OverflowException.
+    private InvoiceProblem? overflow;
+
     /// <summary>Adds the problem when the stated total differs from the sum, rounded to the total's decimals (at least 2).</summary>
     public void Check(decimal? stated, RuleContext context, string path, bool hasAllowances)
     {
+        var sum = Add(() => Lines + Charges - Allowances + Taxes, path);
+        if (overflow is not null)
+        {
+            context.Add(overflow.Path, overflow.Message);
+            return;
+        }
+
         if (!Complete || stated is not { } total)
         {
             return;
         }
 
         var decimals = Math.Max(2, Scale(total));
-        var computed = Math.Round(Lines + Charges - Allowances + Taxes, decimals, MidpointRounding.AwayFromZero);
+        var computed = Math.Round(sum!.Value, decimals, MidpointRounding.AwayFromZero);
         if (computed != total)
         {
             var parts = $"lines {Format(Lines)} (Σ netCost × quantity) + charges {Format(Charges)}"
@@ -45,23 +56,55 @@ internal sealed class InvoiceArithmetic
         }
     }
 
-    /// <summary>Sums amounts, marking the sum incomplete when one is missing.</summary>
-    public decimal Sum<T>(IEnumerable<T>? details, Func<T, decimal?> amount)
+    /// <summary>
+    /// Sums amounts, marking the sum incomplete when one is missing. <paramref name="what"/> names the amounts in
+    /// the problem reported when one of them, or their sum, is too large for a decimal; an entry of a list the
+    /// invoice holds as it is (<paramref name="indexed"/>) is named by its index, items[0].
+    /// </summary>
+    public decimal Sum<T>(IEnumerable<T>? details, Func<T, decimal?> amount, string what, bool indexed = false)
     {
         var sum = 0m;
+        var index = 0;
         foreach (var detail in details ?? Enumerable.Empty<T>())
         {
-            if (amount(detail) is { } value)
+            var at = indexed ? $"{what}[{index++}]" : what;
+            if (Add(() => amount(detail), at) is not { } value)
             {
-                sum += value;
+                // A missing amount is reported by the field's own rule (one past the range, by Check).
+                if (overflow is null)
+                {
+                    Complete = false;
+                }
+
+                continue;
             }
-            else
-            {
-                Complete = false;
-            }
+
+            sum = Add(() => sum + value, what) ?? 0m;
         }
 
         return sum;
+    }
+
+    /// <summary>A sum of sums (taxes of the lines, of the charges, less those of the allowances), guarded as <see cref="Sum"/> is.</summary>
+    public decimal Combine(Func<decimal> sum, string what) => Add(() => sum(), what) ?? 0m;
+
+    // Computes one amount; null when it is missing, or when it ran past decimal's range (then the first such is kept).
+    private decimal? Add(Func<decimal?> compute, string at)
+    {
+        if (overflow is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return compute();
+        }
+        catch (OverflowException)
+        {
+            overflow = new InvoiceProblem(at, $"is too large to add up: the amounts there reach past {Format(decimal.MaxValue)}, the largest a decimal holds, so the total cannot be checked. No invoice comes near that; check the amounts (netCost, invoicedQuantity, charges, allowances, taxes).");
+            return null;
+        }
     }
 
     private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;

@@ -57,14 +57,16 @@ public static class InvoiceInput
 
     /// <summary>
     /// The invoices of a JSON file: a submit request body {"invoices": [...]}, an array of invoices, or one
-    /// invoice. Each comes back as a plain tree for <see cref="Read"/>.
+    /// invoice. Each comes back as a plain tree for <see cref="Read"/>. A file larger than
+    /// <see cref="Files.InputFile.MaxInvoiceFileBytes"/> is <see cref="Files.InputFileTooLargeException"/>.
     /// </summary>
     public static IReadOnlyList<object?> ReadFile(string path)
     {
         JsonDocument document;
         try
         {
-            using var stream = File.OpenRead(path);
+            // Bounded: -Path /dev/zero or a 3 GB file fails at the limit instead of being read into memory first.
+            using var stream = Files.InputFile.OpenBounded(path, "Path");
             document = JsonDocument.Parse(stream);
         }
         catch (JsonException ex)

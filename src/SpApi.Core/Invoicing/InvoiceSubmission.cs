@@ -42,6 +42,14 @@ public sealed class InvoiceSubmission
             var transactionId = await api.SubmitAsync(batch, cancellationToken).ConfigureAwait(false);
             return new VendorInvoiceSubmission(transactionId, batch.Api, batch.InvoiceIds, time.GetUtcNow());
         }
+        catch (OperationCanceledException stop) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the caller (Ctrl+C), not timed out: the request may already be on its way, so its invoices
+            // are named. Whether it left is not known here (it may still have been waiting for its rate limit), and
+            // "unknown" is the side that never leads to a duplicate.
+            Halted = true;
+            throw new SubmissionStoppedException(batch.Operation.Name, batch.InvoiceIds, stop);
+        }
         catch (SpApiException ex)
         {
             Halted |= ex.RequestMayHaveBeenProcessed;

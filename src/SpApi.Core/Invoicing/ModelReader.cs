@@ -177,6 +177,12 @@ public static class ModelReader
                 return parsed;
         }
 
+        if (source is string outside && DecimalText.IsOutOfRange(outside.Trim()))
+        {
+            problems.Add(new InvoiceProblem(path, $"{Describe(source)} is outside the range of a decimal (at most {decimal.MaxValue.ToString(CultureInfo.InvariantCulture)} either way); no amount of an invoice comes near it."));
+            return null;
+        }
+
         problems.Add(new InvoiceProblem(path,
             $"{Describe(source)} is not a Decimal in the model's format: digits with an optional '.' and fraction, no thousands separator, comma or currency symbol (pattern {DecimalText.Pattern}), for example 1428.00."));
         return null;

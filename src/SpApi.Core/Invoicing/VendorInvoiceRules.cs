@@ -72,16 +72,17 @@ public static class VendorInvoiceRules
     private static void Total(Invoice invoice, List<InvoiceItem> items, RuleContext context)
     {
         var sum = new InvoiceArithmetic();
-        sum.Lines = sum.Sum(items, LineAmount);
+        sum.Lines = sum.Sum(items, LineAmount, "items", indexed: true);
         var charges = invoice.ChargeDetails is { Count: > 0 } ? invoice.ChargeDetails : items.SelectMany(i => i?.ChargeDetails ?? new()).ToList();
         var allowances = invoice.AllowanceDetails is { Count: > 0 } ? invoice.AllowanceDetails : items.SelectMany(i => i?.AllowanceDetails ?? new()).ToList();
-        sum.Charges = sum.Sum(charges, c => c?.ChargeAmount?.Amount);
-        sum.Allowances = sum.Sum(allowances, a => a?.AllowanceAmount?.Amount);
-        sum.Taxes = (invoice.TaxDetails is { Count: > 0 }
-                ? sum.Sum(invoice.TaxDetails, t => t?.TaxAmount?.Amount)
-                : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount))
-            + sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount)
-            - sum.Sum(allowances.SelectMany(a => a?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount);
+        sum.Charges = sum.Sum(charges, c => c?.ChargeAmount?.Amount, "chargeDetails");
+        sum.Allowances = sum.Sum(allowances, a => a?.AllowanceAmount?.Amount, "allowanceDetails");
+        var lineTaxes = invoice.TaxDetails is { Count: > 0 }
+            ? sum.Sum(invoice.TaxDetails, t => t?.TaxAmount?.Amount, "taxDetails")
+            : sum.Sum(items.SelectMany(i => i?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount, "items.taxDetails");
+        var chargeTaxes = sum.Sum(charges.SelectMany(c => c?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount, "chargeDetails.taxDetails");
+        var allowanceTaxes = sum.Sum(allowances.SelectMany(a => a?.TaxDetails ?? new()), t => t?.TaxAmount?.Amount, "allowanceDetails.taxDetails");
+        sum.Taxes = sum.Combine(() => lineTaxes + chargeTaxes - allowanceTaxes, "taxDetails");
         sum.Check(invoice.InvoiceTotal?.Amount, context, "invoiceTotal.amount", hasAllowances: true);
     }
 

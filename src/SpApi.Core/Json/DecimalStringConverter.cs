@@ -22,6 +22,9 @@ public sealed class DecimalStringConverter : JsonConverter<decimal?>
                 return null;
             case JsonTokenType.String when DecimalText.TryParse(reader.GetString(), out var value):
                 return value;
+            case JsonTokenType.String when DecimalText.IsOutOfRange(reader.GetString()):
+                // Only digits, '.', 'e' and signs match the pattern, so the server's text is safe to quote.
+                throw new JsonException($"The Decimal \"{reader.GetString()}\" is outside the range of a decimal (at most {decimal.MaxValue.ToString(CultureInfo.InvariantCulture)} either way).");
             default:
                 throw new JsonException($"A Decimal must be a string matching {DecimalText.Pattern}.");
         }

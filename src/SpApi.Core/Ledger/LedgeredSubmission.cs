@@ -78,6 +78,12 @@ public sealed class LedgeredSubmission
             Record(batch, ex.RequestMayHaveBeenProcessed ? LedgerEvent.OutcomeUnknown : LedgerEvent.Rejected, null, ex.Kind.ToString());
             throw;
         }
+        catch (SubmissionStoppedException)
+        {
+            // "Sending" alone would say the same, but not why: a run that was stopped, not one that died.
+            Record(batch, LedgerEvent.OutcomeUnknown, null, "Stopped (Ctrl+C) while the request was in flight");
+            throw;
+        }
     }
 
     /// <summary>Records a final transaction status against each invoice the ledger has in that transaction; a ledger not yet written stays unwritten.</summary>

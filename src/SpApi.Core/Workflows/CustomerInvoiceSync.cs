@@ -113,8 +113,15 @@ public static class CustomerInvoiceSync
         }
 
         var statePath = Path.Combine(options.Folder, StateFileName);
-        var state = ReadState(statePath);
-        var start = state?.HighWaterMark - options.Overlap ?? options.Since ?? now.AddDays(-7);
+        var mark = ReadState(statePath);
+        if (mark >= now)
+        {
+            throw new SyncStateException(statePath, $"holds the high-water mark {mark:u}, which is not before now ({now:u}): no run can have read up to it.");
+        }
+
+        // A mark from long ago (even 0001-01-01) starts the window at the mark; CustomerInvoiceRange moves a start before
+        // Amazon's six months up to them, with a warning, so only the subtraction must not run past DateTimeOffset.MinValue.
+        var start = mark is { } m ? (m - DateTimeOffset.MinValue > options.Overlap ? m - options.Overlap : DateTimeOffset.MinValue) : options.Since ?? now.AddDays(-7);
         if (start >= now)
         {
             throw new ArgumentException($"The sync window would start at {start:u}, which is not before now ({now:u}). Give a -Since in the past.", "Since");
@@ -170,7 +177,7 @@ public static class CustomerInvoiceSync
         if (failed > 0)
         {
             throw new CustomerInvoiceSyncException(
-                $"{failed} invoice(s) could not be saved ({summary}); the high-water mark stays at {state?.HighWaterMark.ToString("u") ?? "its start"}, so the next run tries them again. First failure: {firstFailure!.Message}",
+                $"{failed} invoice(s) could not be saved ({summary}); the high-water mark stays at {mark?.ToString("u") ?? "its start"}, so the next run tries them again. First failure: {firstFailure!.Message}",
                 summary, firstFailure);
         }
 
@@ -182,27 +189,32 @@ public static class CustomerInvoiceSync
         return summary;
     }
 
-    private static SyncState? ReadState(string path)
+    // The high-water mark, or null when there is no state file yet.
+    private static DateTimeOffset? ReadState(string path)
     {
         if (!File.Exists(path))
         {
             return null;
         }
 
+        SyncState? state;
         try
         {
-            return JsonSerializer.Deserialize<SyncState>(File.ReadAllBytes(path), SpApiJson.Options);
+            state = JsonSerializer.Deserialize<SyncState>(File.ReadAllBytes(path), SpApiJson.Options);
         }
         catch (JsonException ex)
         {
-            throw new InvalidOperationException($"The sync state file {path} is damaged ({ex.Message}). Delete it and run again with -Since to choose where to start.", ex);
+            throw new SyncStateException(path, $"is damaged ({ex.Message}).", ex);
         }
+
+        return state?.HighWaterMark ?? throw new SyncStateException(path, "holds no highWaterMark.");
     }
 
     private sealed class SyncState
     {
+        // Nullable, so a file without it ({}) is damaged rather than a mark at 0001-01-01.
         [JsonPropertyName("highWaterMark")]
-        public DateTimeOffset HighWaterMark { get; set; }
+        public DateTimeOffset? HighWaterMark { get; set; }
     }
 }
 

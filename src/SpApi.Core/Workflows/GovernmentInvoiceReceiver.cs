@@ -1,5 +1,7 @@
 using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Files;
+using SpApi.Core.Http;
+using SpApi.Core.Operations;
 using SpApi.Core.Polling;
 
 namespace SpApi.Core.Workflows;
@@ -128,7 +130,7 @@ public static class GovernmentInvoiceReceiver
     private static Task DownloadAsync(GovernmentInvoicesApi api, GovernmentInvoiceShipment shipment, string format, string file, CancellationToken cancellationToken) =>
         DocumentDownload.DownloadFromFreshUrlAsync(
             api.Client,
-            async ct => new Uri((await api.GetGovernmentInvoiceDocumentAsync(shipment, format, ct).ConfigureAwait(false)).InvoiceDocumentUrl!),
+            async ct => DocumentUrl.From((await api.GetGovernmentInvoiceDocumentAsync(shipment, format, ct).ConfigureAwait(false)).InvoiceDocumentUrl, SpApiOperations.GetGovernmentInvoiceDocument.Name),
             file,
             cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using SpApi.Core.Apis.TaxInvoices;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
+using SpApi.Core.Operations;
 using SpApi.Core.Polling;
 
 namespace SpApi.Core.Workflows;
@@ -221,7 +222,7 @@ public static class InvoiceExportReceiver
             // The zip is checked before it takes its name, so a corrupt download never sits on disk as the document.
             await DocumentDownload.DownloadFromFreshUrlAsync(
                 api.Client,
-                async ct => new Uri((await api.GetInvoicesDocumentAsync(documentId, ct).ConfigureAwait(false)).InvoicesDocumentUrl!),
+                async ct => DocumentUrl.From((await api.GetInvoicesDocumentAsync(documentId, ct).ConfigureAwait(false)).InvoicesDocumentUrl, SpApiOperations.GetInvoicesDocument.Name),
                 zip,
                 cancellationToken,
                 file => ZipExtraction.Verify(file, options.ZipLimits, $"invoice document {documentId}"),

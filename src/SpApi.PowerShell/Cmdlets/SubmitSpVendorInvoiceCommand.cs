@@ -131,8 +131,8 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
         }
 
         // One batch's failure is reported and the run goes on (or holds back, after an unknown outcome).
-        RunCoreOrWriteError(
-            async (writer, ct) =>
+        OrWriteError(
+            () => WarnWhenStopped(async (writer, ct) =>
             {
                 if (await (ledger is null ? submission.SendAsync(batch, ct) : ledger.SendAsync(batch, ct)).ConfigureAwait(false) is not { } result)
                 {
@@ -147,8 +147,23 @@ public sealed class SubmitSpVendorInvoiceCommand : TransactionCmdlet
                 {
                     writer.Object(result);
                 }
-            },
+            }),
             ErrorIds.InvalidVendorInvoiceInput,
             batch.InvoiceIds);
+    }
+
+    // Ctrl+C while a batch is in flight: the warning names its invoices before the pipeline stops, since the stop
+    // itself (SpApiOperationStopped) names nothing, and a stopping pipeline takes no error record.
+    private void WarnWhenStopped(Func<PipelineWriter, CancellationToken, Task> send)
+    {
+        try
+        {
+            RunCore(send);
+        }
+        catch (SubmissionStoppedException stopped)
+        {
+            WriteWarningWhileStopping(stopped.Message);
+            throw;
+        }
     }
 }

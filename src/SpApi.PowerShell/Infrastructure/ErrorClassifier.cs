@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SpApi.Core.Apis.TaxInvoices;
+using SpApi.Core.Connection;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
 using SpApi.Core.Invoicing;
@@ -82,6 +83,12 @@ internal static class ErrorClassifier
                 return (ErrorIds.InvalidZipEntry, ErrorCategory.InvalidData);
             case DocumentUrlExpiredException:
                 return (ErrorIds.DocumentUrlExpired, ErrorCategory.ResourceUnavailable);
+            case InputFileTooLargeException:
+                return (ErrorIds.InputFileTooLarge, ErrorCategory.LimitsExceeded);
+            case ProfileFileException:
+                return (ErrorIds.ProfileFileUnavailable, ErrorCategory.ReadError);
+            case SyncStateException:
+                return (ErrorIds.InvalidSyncState, ErrorCategory.InvalidData);
             case SpApiException { Kind: SpApiFailureKind.AuthenticationFailed }:
                 return (ErrorIds.SpApiAuthenticationFailed, ErrorCategory.AuthenticationError);
             case SpApiException { RequestMayHaveBeenProcessed: true }:

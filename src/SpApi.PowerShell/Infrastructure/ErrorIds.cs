@@ -45,6 +45,9 @@ internal static class ErrorIds
     public const string FileAccessDenied = nameof(FileAccessDenied);
     public const string SyncAlreadyRunning = nameof(SyncAlreadyRunning);
     public const string SyncIncomplete = nameof(SyncIncomplete);
+    public const string InvalidSyncState = nameof(InvalidSyncState);
+    public const string InputFileTooLarge = nameof(InputFileTooLarge);
+    public const string ProfileFileUnavailable = nameof(ProfileFileUnavailable);
 
     // Tax invoice exports.
     public const string InvoiceExportFailed = nameof(InvoiceExportFailed);

@@ -13,11 +13,12 @@ internal static class ProviderPaths
 {
     /// <summary>
     /// The folder that <paramref name="path"/> names, for a command that writes into it. A path on another
-    /// provider (Env:, HKLM:, Variable:), on a drive that does not exist, or naming an existing file is an
-    /// ArgumentException naming the parameter, before any request.
+    /// provider (Env:, HKLM:, Variable:), on a drive that does not exist, naming an existing file, or holding a
+    /// character no path may hold (a NUL) is an ArgumentException naming the parameter, before any request.
     /// </summary>
     public static OutputLocation Folder(PSCmdlet cmdlet, string path, string parameterName = "Path")
     {
+        SpApi.Core.Files.PathText.RequireValid(path, parameterName);
         string providerPath;
         ProviderInfo provider;
         PSDriveInfo? drive;
@@ -39,11 +40,22 @@ internal static class ProviderPaths
     /// <summary>
     /// The files that an input <paramref name="path"/> names: every match of its wildcards, or, with
     /// <paramref name="literal"/> (-LiteralPath), the one file it names as written. A path that matches nothing,
-    /// or that is not on the file system, is an error record for that path (the caller reads the other paths).
+    /// that is not on the file system, or that holds a character no path may hold (a NUL), is an error record for
+    /// that path (the caller reads the other paths).
     /// </summary>
     public static IReadOnlyList<string> InputFiles(PSCmdlet cmdlet, string path, bool literal, string parameterName, string errorId, out ErrorRecord? error)
     {
         error = null;
+        try
+        {
+            SpApi.Core.Files.PathText.RequireValid(path, parameterName);
+        }
+        catch (ArgumentException ex)
+        {
+            error = new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, path);
+            return Array.Empty<string>();
+        }
+
         ProviderInfo provider;
         IReadOnlyList<string> files;
         try

@@ -120,6 +120,33 @@ public abstract class SpApiCmdlet : PSCmdlet, IDisposable
     private protected void RunCoreOrWriteError(Func<PipelineWriter, CancellationToken, Task> work, string validationErrorId, object? target) =>
         OrWriteError(() => RunCore(work), validationErrorId, target);
 
+    /// <summary>
+    /// Writes a warning while the pipeline is stopping (Ctrl+C), when PowerShell refuses WriteWarning with a
+    /// PipelineStoppedException: then it goes to the host, which shows it in a console and passes it to the warning
+    /// stream of a [powershell] instance (tested in pwsh 7.6). -WarningAction SilentlyContinue or Ignore, or
+    /// $WarningPreference, still silence it, as they would WriteWarning.
+    /// </summary>
+    private protected void WriteWarningWhileStopping(string text)
+    {
+        try
+        {
+            WriteWarning(text);
+        }
+        catch (PipelineStoppedException)
+        {
+            if (WarningsWanted())
+            {
+                Host.UI.WriteWarningLine(text);
+            }
+        }
+    }
+
+    private bool WarningsWanted()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var action) ? action : GetVariableValue("WarningPreference");
+        return !(LanguagePrimitives.TryConvertTo(preference, out ActionPreference value) && value is ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
+
     /// <summary>Runs <paramref name="run"/> with a progress bar that is completed when it ends, however it ends.</summary>
     private protected void WithProgress(ProgressRecord record, Action run)
     {

@@ -74,7 +74,19 @@ public sealed class InvoiceHeader
             .Where(b => string.Equals(b.BreakdownType, breakdownType, StringComparison.OrdinalIgnoreCase) && b.BreakdownAmount?.CurrencyAmount is not null)
             .Select(b => b.BreakdownAmount!.CurrencyAmount!.Value)
             .ToList();
-        return amounts.Count == 0 ? null : amounts.Sum();
+        try
+        {
+            return amounts.Count == 0 ? null : amounts.Sum();
+        }
+        catch (OverflowException ex)
+        {
+            // Each amount fits a decimal, their sum does not: no real settlement, so the answer is not trusted.
+            throw new Http.SpApiException(
+                $"{Operations.SpApiOperations.GetFinancesInvoiceHeaders.Name}: the {breakdownType} breakdowns of invoice {this} add up to more than a decimal holds ({decimal.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}).",
+                Operations.SpApiOperations.GetFinancesInvoiceHeaders.Name,
+                Http.SpApiFailureKind.InvalidResponse,
+                innerException: ex);
+        }
     }
 
     /// <inheritdoc />
