@@ -87,8 +87,7 @@ public sealed class SpApiClient : IDisposable
     internal async Task<RawResponse> SendRawAsync(SpApiRequest request, CancellationToken cancellationToken)
     {
         var operation = request.Operation;
-        // Amazon's usage plans belong to the (application, selling partner) pair in each region, so the endpoint is part of the account.
-        var bucket = options.RateLimiters.For(operation, $"{options.Endpoint.Authority}|{options.Credentials.AccountKey}");
+        var bucket = BucketFor(operation);
         var uri = new Uri(options.Endpoint.AbsoluteUri.TrimEnd('/') + request.RelativeUri());
         var refreshedAfterExpiry = false;
         while (true)
@@ -130,6 +129,13 @@ public sealed class SpApiClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => send.Dispose();
+
+    /// <summary>
+    /// The operation's bucket for this connection's account. Amazon's usage plans belong to the (application, selling
+    /// partner) pair in each region, so the endpoint is part of the account.
+    /// </summary>
+    internal OperationBucket BucketFor(OperationDescriptor operation) =>
+        options.RateLimiters.For(operation, $"{options.Endpoint.Authority}|{options.Credentials.AccountKey}");
 
     private static T Read<T>(OperationDescriptor operation, RawResponse response)
     {

@@ -219,7 +219,7 @@ public sealed class SendPathHardeningTests
         await client.SendRawAsync(Exports, CancellationToken.None);
         await client.SendRawAsync(Exports, CancellationToken.None);
 
-        var bucket = sandbox.RateLimiters.For(SpApiOperations.GetInvoicesExports, client.Options.Credentials.AccountKey);
+        var bucket = client.BucketFor(SpApiOperations.GetInvoicesExports);
         Assert.Equal(SpApiOperations.GetInvoicesExports.Rate, bucket.Rate);
         Assert.Contains(log.Of(SpApiLogKind.RateLimitAdjusted), e => e.Message.Contains("ignored") && e.Message.Contains("0.0000001"));
     }

@@ -105,7 +105,7 @@ public sealed class GovernmentInvoicesApiTests
         var client = sandbox.Client();
         var api = new GovernmentInvoicesApi(client);
         await api.CreateGovernmentInvoiceAsync(new GovernmentInvoiceRequest(Shipment(), null), CancellationToken.None);
-        var bucket = client.Options.RateLimiters.For(SpApiOperations.GetGovernmentInvoiceStatus, client.Options.Credentials.AccountKey);
+        var bucket = client.BucketFor(SpApiOperations.GetGovernmentInvoiceStatus);
         var before = bucket.Rate;
 
         await api.GetGovernmentInvoiceStatusAsync(Shipment(), CancellationToken.None);
