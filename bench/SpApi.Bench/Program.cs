@@ -33,10 +33,10 @@ if (args.Length > 0 && args[0] == "large")
 }
 
 // Processes paging one account together, each on the module's default (shared) buckets:
-//   dotnet run -c Release --project bench/SpApi.Bench -- shared [<pages, default 400>]
+//   dotnet run -c Release --project bench/SpApi.Bench -- shared [<pages, default 400>] [separate]
 if (args.Length > 0 && args[0] == "shared")
 {
-    await SharedBucketBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400);
+    await SharedBucketBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400, args.Length > 2 && args[2] == "separate");
     return;
 }
 

@@ -12,15 +12,15 @@ using SpApi.Sandbox;
 /// Issue 17: 1, 2 and 4 processes paging one account against the sandbox at Amazon's rates (getCustomerInvoices,
 /// 10/s, burst 10), every process on the module's default registry (RateLimiterRegistry.Shared, its buckets in the
 /// folder SPAPI_RATE_LIMIT_PATH names). Reports wall time over the account's minimum, (pages - burst) / rate, for all
-/// the processes together, and the 429s the sandbox sent.
+/// the processes together, and the 429s the sandbox sent. With "separate", each process has buckets of its own, as before.
 /// </summary>
 internal static class SharedBucketBenchmark
 {
     private static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task RunAsync(int pages)
+    public static async Task RunAsync(int pages, bool separate)
     {
-        foreach (var processes in new[] { 1, 2, 4 })
+        foreach (var processes in separate ? new[] { 2, 4 } : new[] { 1, 2, 4 })
         {
             var options = new SandboxOptions();
             options.CustomerInvoices.Clear();
@@ -33,7 +33,8 @@ internal static class SharedBucketBenchmark
 
             await using var server = await SandboxServer.StartAsync(options);
             var folder = Path.Combine(Path.GetTempPath(), "spapi-bench-buckets-" + Guid.NewGuid().ToString("N"));
-            var children = Enumerable.Range(0, processes).Select(p => StartChild(server.BaseAddress, p, folder)).ToList();
+            // separate: each process a folder of its own, as every process had its own buckets before issue 17.
+            var children = Enumerable.Range(0, processes).Select(p => StartChild(server.BaseAddress, p, separate ? Path.Combine(folder, $"{p}") : folder)).ToList();
             foreach (var child in children)
             {
                 Expect(child, "ready");
@@ -57,7 +58,7 @@ internal static class SharedBucketBenchmark
             var operation = SpApiOperations.GetCustomerInvoices;
             var minimum = TimeSpan.FromSeconds((fetched - operation.Burst) / operation.Rate);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"processes={processes} pages={fetched} wall={stopwatch.Elapsed.TotalSeconds:0.00}s minimum={minimum.TotalSeconds:0.00}s ratio={stopwatch.Elapsed / minimum:0.000} 429s={server.State.Counters.Throttled}"));
+                $"processes={processes}{(separate ? " (separate buckets)" : string.Empty)} pages={fetched} wall={stopwatch.Elapsed.TotalSeconds:0.00}s minimum={minimum.TotalSeconds:0.00}s ratio={stopwatch.Elapsed / minimum:0.000} 429s={server.State.Counters.Throttled}"));
         }
     }
 

@@ -91,7 +91,8 @@ public sealed class InvoiceExportTimeoutException : TimeoutException
 /// Waits for an export and brings its documents to disk: each document's URL is fetched just before
 /// its download (the URL lapses 30 seconds after issue) and fetched again if it lapsed, the document
 /// streams to a temporary file that is renamed when complete and only if it is a valid zip (a corrupt one is
-/// fetched again, within getInvoicesDocument's rate), and zips are extracted with the zip-slip guard. A document
+/// fetched again, within getInvoicesDocument's rate), and zips are extracted within ZipLimits, all or nothing,
+/// after every entry name is checked (no zip slip, no duplicates, no over-long names). A document
 /// already complete on disk is skipped, so a re-run picks up where one stopped; one that is not a valid zip is
 /// discarded and fetched again. Before
 /// writing a document, the receiver asks <see cref="InvoiceExportReceiveOptions.Approval"/> with the zip's path.
