@@ -56,16 +56,7 @@ var end = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
 foreach (var callers in new[] { 1, 4 })
 {
-    var options = new SandboxOptions();
-    options.CustomerInvoices.Clear();
-    // Each caller pages its own day of invoices; all share one account, so one bucket.
-    for (var c = 0; c < callers; c++)
-    {
-        options.CustomerInvoices.AddRange(SandboxInvoice.Generate(end.AddDays(-c), pages / callers, TimeSpan.FromMinutes(1))
-            .Select(i => i with { PurchaseOrderNumber = $"C{c}{i.PurchaseOrderNumber}" }));
-    }
-
-    await using var server = await SandboxServer.StartAsync(options);
+    await using var server = await SandboxServer.StartAsync(SharedBucketBenchmark.DaysOfInvoices(callers, pages, end));
     using var registry = new RateLimiterRegistry(TimeProvider.System);
     var credentials = LwaCredentials.ForRefreshToken(SandboxCredentials.ClientId, new SpApiSecret(SandboxCredentials.ClientSecret), new SpApiSecret(SandboxCredentials.RefreshToken));
     using var client = new SpApiClient(new SpApiClientOptions(credentials, server.BaseAddress, server.TokenEndpoint) { RateLimiters = registry, TokenCache = new TokenCache() });

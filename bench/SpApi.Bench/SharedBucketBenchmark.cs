@@ -22,16 +22,7 @@ internal static class SharedBucketBenchmark
     {
         foreach (var processes in separate ? new[] { 2, 4 } : new[] { 1, 2, 4 })
         {
-            var options = new SandboxOptions();
-            options.CustomerInvoices.Clear();
-            // Each process pages its own day of invoices; all share one account, so one bucket.
-            for (var p = 0; p < processes; p++)
-            {
-                options.CustomerInvoices.AddRange(SandboxInvoice.Generate(End.AddDays(-p), pages / processes, TimeSpan.FromMinutes(1))
-                    .Select(i => i with { PurchaseOrderNumber = $"C{p}{i.PurchaseOrderNumber}" }));
-            }
-
-            await using var server = await SandboxServer.StartAsync(options);
+            await using var server = await SandboxServer.StartAsync(DaysOfInvoices(processes, pages, End));
             var folder = Path.Combine(Path.GetTempPath(), "spapi-bench-buckets-" + Guid.NewGuid().ToString("N"));
             // separate: each process a folder of its own, as every process had its own buckets before issue 17.
             var children = Enumerable.Range(0, processes).Select(p => StartChild(server.BaseAddress, p, separate ? Path.Combine(folder, $"{p}") : folder)).ToList();
@@ -60,6 +51,23 @@ internal static class SharedBucketBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"processes={processes}{(separate ? " (separate buckets)" : string.Empty)} pages={fetched} wall={stopwatch.Elapsed.TotalSeconds:0.00}s minimum={minimum.TotalSeconds:0.00}s ratio={stopwatch.Elapsed / minimum:0.000} 429s={server.State.Counters.Throttled}"));
         }
+    }
+
+    /// <summary>
+    /// A sandbox whose customer invoices are one day per caller (caller c pages the day c days before
+    /// <paramref name="end"/>, POs C{c}PO...), <paramref name="pages"/> in all: the callers share one account, so one bucket.
+    /// </summary>
+    internal static SandboxOptions DaysOfInvoices(int callers, int pages, DateTimeOffset end)
+    {
+        var options = new SandboxOptions();
+        options.CustomerInvoices.Clear();
+        for (var c = 0; c < callers; c++)
+        {
+            options.CustomerInvoices.AddRange(SandboxInvoice.Generate(end.AddDays(-c), pages / callers, TimeSpan.FromMinutes(1))
+                .Select(i => i with { PurchaseOrderNumber = $"C{c}{i.PurchaseOrderNumber}" }));
+        }
+
+        return options;
     }
 
     /// <summary>One process of the benchmark: warms its tokens, says "ready", pages its day on "go", says "done N".</summary>
