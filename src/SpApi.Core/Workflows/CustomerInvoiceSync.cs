@@ -30,6 +30,9 @@ public sealed class CustomerInvoiceSyncOptions
 
     /// <summary>Asked before each PDF and before the state file is written (-WhatIf, -Confirm); in a preview, nothing is written, not even the lock.</summary>
     public FileWriteApproval Approval { get; set; } = FileWriteApproval.Always;
+
+    /// <summary>Told of each stale temporary file removed from the folder (Write-Verbose).</summary>
+    public Action<string>? Verbose { get; set; }
 }
 
 /// <summary>The summary of one sync run.</summary>
@@ -107,6 +110,12 @@ public static class CustomerInvoiceSync
 
         // A preview writes nothing, not even the lock: it only reads.
         using var syncLock = approval.Preview ? null : SyncLock.Acquire(options.Folder, now);
+        if (syncLock is not null)
+        {
+            // The folder is this run's now: what a killed run (this command's or a receiver's) left half-written goes.
+            StaleTemporaryFiles.Remove(options.Folder, options.Verbose);
+        }
+
         if (syncLock?.StaleOwner is { } owner)
         {
             warn($"The previous run did not finish ({owner}); its lock was stale and has been taken over. The high-water mark was not advanced by that run.");

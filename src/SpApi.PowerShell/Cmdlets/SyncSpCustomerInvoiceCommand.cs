@@ -67,6 +67,7 @@ public sealed class SyncSpCustomerInvoiceCommand : CustomerInvoiceCmdlet
             async (writer, ct) =>
             {
                 options.Approval = FileWriteApprovals.For(this, writer);
+                options.Verbose = message => writer.Run(() => WriteVerbose(message));
                 writer.Object(await CustomerInvoiceSync.RunAsync(
                     api, options, TimeProvider.System, writer.Warning, ProgressBar<CustomerInvoiceRangeProgress>(writer, RangeProgress.Apply), ct).ConfigureAwait(false));
             },

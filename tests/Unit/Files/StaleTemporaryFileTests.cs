@@ -98,6 +98,25 @@ public sealed class StaleTemporaryFileTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncSpCustomerInvoiceRemovesAStaleTemporaryPdfButAPreviewLeavesIt()
+    {
+        var stale = Stale($".PO1.pdf.{Hex}.tmp");
+        await using var sandbox = await SandboxHarness.StartAsync(RequestPath.RateLimitTests.UseInvoices(3));
+        var clock = new FakeTimeProvider();
+        clock.Advance(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero) - clock.GetUtcNow());
+        var api = new SpApi.Core.Apis.VendorDirectFulfillmentShipping.CustomerInvoicesApi(sandbox.Client());
+        Task Sync(FileWriteApproval approval) => CustomerInvoiceSync.RunAsync(
+            api, new CustomerInvoiceSyncOptions { Folder = folder, Since = clock.GetUtcNow().AddDays(-7), Approval = approval, Verbose = verbose.Add }, clock, _ => { }, null, CancellationToken.None);
+
+        await Sync(new FileWriteApproval(preview: true, (_, _, _) => Task.FromResult(false)));
+        Assert.True(File.Exists(stale), "-WhatIf must not delete anything");
+
+        await Sync(FileWriteApproval.Always);
+        Assert.False(File.Exists(stale));
+        Assert.Contains(verbose, v => v.Contains(stale, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheModulesTemporaryNamesMatchThePatternTheCleanupRemoves()
     {
         var name = Path.GetFileName(AtomicFile.TemporaryNameFor(Path.Combine(folder, "DOC1.zip")));
