@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
+using SpApi.Core.Security;
 
 namespace SpApi.Core.Ledger;
 
@@ -46,17 +45,11 @@ public sealed class SubmissionLedger
     /// <summary>The ledger file of one account at one endpoint in <paramref name="folder"/>; its name is a hash, so it names no secret.</summary>
     public static string FileFor(string folder, SpApiClientOptions options)
     {
-        using var sha = SHA256.Create();
-        var key = sha.ComputeHash(Encoding.UTF8.GetBytes($"{options.Endpoint.AbsoluteUri}|{options.Credentials.AccountKey}"));
-        return System.IO.Path.Combine(folder, "submissions-" + Hex(key).Substring(0, 16) + ".jsonl");
+        return System.IO.Path.Combine(folder, "submissions-" + Sha256Hex.Of($"{options.Endpoint.AbsoluteUri}|{options.Credentials.AccountKey}", 8) + ".jsonl");
     }
 
     /// <summary>The SHA-256 of an invoice's canonical JSON (the model's own serialisation), in lower-case hex.</summary>
-    public static string HashOf(object invoice)
-    {
-        using var sha = SHA256.Create();
-        return Hex(sha.ComputeHash(JsonSerializer.SerializeToUtf8Bytes(invoice, invoice.GetType(), Json)));
-    }
+    public static string HashOf(object invoice) => Sha256Hex.Of(JsonSerializer.SerializeToUtf8Bytes(invoice, invoice.GetType(), Json));
 
     /// <summary>Every complete record, oldest first.</summary>
     public IReadOnlyList<LedgerRecord> ReadAll()
@@ -212,14 +205,4 @@ public sealed class SubmissionLedger
         }
     }
 
-    private static string Hex(byte[] bytes)
-    {
-        var text = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
-    }
 }

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using SpApi.Core.Files;
 using SpApi.Core.Operations;
+using SpApi.Core.Security;
 
 namespace SpApi.Core.Limits;
 
@@ -97,9 +96,6 @@ public sealed class RateLimiterRegistry : IDisposable
         // The account key holds no secret (a refresh token's fingerprint), but the file name needs neither it nor the
         // client id in the clear. The scale is part of the name: a sandbox run at 60 times must not pace a real one.
         var key = string.Join("\n", account, operation.Key, RateScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
-        var name = $"{operation.Name}-{BitConverter.ToString(hash, 0, 12).Replace("-", string.Empty).ToLowerInvariant()}.bucket";
-        return new FileBucketStore(Path.Combine(sharedFolder, name), operation.Name, lockTimeout);
+        return new FileBucketStore(Path.Combine(sharedFolder, $"{operation.Name}-{Sha256Hex.Of(key, 12)}.bucket"), operation.Name, lockTimeout);
     }
 }

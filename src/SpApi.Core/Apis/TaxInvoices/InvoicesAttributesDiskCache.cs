@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using SpApi.Core.Files;
 using SpApi.Core.Json;
+using SpApi.Core.Security;
 
 namespace SpApi.Core.Apis.TaxInvoices;
 
@@ -81,12 +80,8 @@ public sealed class InvoicesAttributesDiskCache
     }
 
     /// <summary>The file of a key: a hash, because the account key is derived from the refresh token.</summary>
-    public string PathOf(InvoicesAttributesCacheKey key)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes($"{key.Endpoint}\n{key.Account}\n{key.MarketplaceId}"));
-        return Path.Combine(Folder, $"invoices-attributes-{BitConverter.ToString(hash, 0, 16).Replace("-", string.Empty).ToLowerInvariant()}.json");
-    }
+    public string PathOf(InvoicesAttributesCacheKey key) =>
+        Path.Combine(Folder, $"invoices-attributes-{Sha256Hex.Of($"{key.Endpoint}\n{key.Account}\n{key.MarketplaceId}", 16)}.json");
 
     // Whose options these are is in the file's name (PathOf), so the entry holds only when and what.
     private sealed class Entry
