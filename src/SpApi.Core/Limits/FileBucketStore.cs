@@ -19,6 +19,7 @@ internal sealed class FileBucketStore : IBucketStore
     private readonly TimeSpan lockTimeout;
     private readonly byte[] buffer = new byte[256];
     private BucketState? lastSeen;
+    private bool folderMade;
     private MemoryBucketStore? alone;
 
     public FileBucketStore(string path, string operation, TimeSpan lockTimeout)
@@ -41,7 +42,13 @@ internal sealed class FileBucketStore : IBucketStore
             FileStream? file;
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // Once per process: a folder removed later fails the open, and the bucket then paces alone.
+                if (!folderMade)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    folderMade = true;
+                }
+
                 file = ExclusiveFile.TryOpen(path, lockTimeout);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
