@@ -102,6 +102,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task EachEndpointHasItsOwnBucketsForTheSameCredentials()
+    {
+        // Amazon's usage plans are per region: the same app and refresh token in NA and EU are two accounts' worth.
+        await using var na = await SandboxHarness.StartAsync();
+        await using var eu = await SandboxHarness.StartAsync();
+        using var registry = new RateLimiterRegistry(new FakeTimeProvider());
+        var operation = SpApiOperations.GetCustomerInvoices;
+
+        var atNa = na.Client(rateLimiters: registry).BucketFor(operation);
+
+        Assert.Same(atNa, na.Client(rateLimiters: registry).BucketFor(operation));
+        Assert.NotSame(atNa, eu.Client(rateLimiters: registry).BucketFor(operation));
+    }
+
+    [Fact]
     public async Task AdjustingTheRateChangesTheRefillPeriod()
     {
         var clock = new FakeTimeProvider();
