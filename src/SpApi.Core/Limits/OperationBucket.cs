@@ -52,8 +52,16 @@ internal sealed class OperationBucket
     public async ValueTask<TimeSpan> AcquireAsync(ISpApiLog? log, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var now = time.GetUtcNow().UtcTicks;
-        var taken = store.Update(current => Take(Refilled(current, now)), log);
+        // The time is read under the store's lock. Read before it, it may be stale once another caller lets go, and a
+        // time before the bucket's last refill is taken for a wall clock set back, which moves the refill earlier.
+        long now = 0;
+        var taken = store.Update(
+            current =>
+            {
+                now = Now();
+                return Take(Refilled(current, now));
+            },
+            log);
         Rate = taken.Rate;
         var wait = WaitFor(taken, now);
         if (wait <= TimeSpan.Zero)
@@ -65,15 +73,32 @@ internal sealed class OperationBucket
             SpApiLogLevel.Verbose, SpApiLogKind.RateLimitWait, Operation.Name,
             $"waiting for the rate limit ({taken.Rate:0.####}/s, burst {Operation.Burst}); about {wait.TotalSeconds:0.###} s")
         { Delay = wait });
+        var due = now + wait.Ticks;
+        long woke;
         try
         {
-            await Polyfills.TimeProviderDelay.Delay(time, wait, cancellationToken).ConfigureAwait(false);
+            // Task.Delay drops the part of a millisecond, and the system's timers tick coarsely, so a wait can end a
+            // little early: what is left of it is waited out, in whole milliseconds (a shorter delay is none at all).
+            while ((woke = Now()) < due)
+            {
+                var rest = TimeSpan.FromMilliseconds(Math.Ceiling((due - woke) / (double)TimeSpan.TicksPerMillisecond));
+                await Polyfills.TimeProviderDelay.Delay(time, rest, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
             // The slot goes back, so a stopped caller does not slow the ones after it (or another process).
-            store.Update(current => Refund(Refilled(current, time.GetUtcNow().UtcTicks)), log);
+            store.Update(current => Refund(Refilled(current, Now())), log);
             throw;
+        }
+
+        // A caller that wakes late (a busy machine, a starved thread pool, a laptop that slept) leaves after the slot
+        // it took, and its token is spent when it leaves: the bucket can be no fuller than one short of full then.
+        // Otherwise the next call goes at once, right behind it, and a bucket with no token in reserve (a burst of 1)
+        // is throttled.
+        if (woke > due)
+        {
+            store.Update(current => SpentAt(Refilled(current, Now())), log);
         }
 
         return wait;
@@ -88,9 +113,9 @@ internal sealed class OperationBucket
         }
 
         var changed = false;
-        var now = time.GetUtcNow().UtcTicks;
         var state = store.Update(current =>
         {
+            var now = Now();
             var inForce = current ?? Refilled(null, now);
             if (Math.Abs(rate - inForce.Rate) < inForce.Rate * 1e-6)
             {
@@ -106,6 +131,8 @@ internal sealed class OperationBucket
         Rate = state.Rate;
         return changed;
     }
+
+    private long Now() => time.GetUtcNow().UtcTicks;
 
     private BucketState Refilled(BucketState? current, long now)
     {
@@ -123,10 +150,18 @@ internal sealed class OperationBucket
         }
 
         var earned = TimeSpan.FromTicks(now - state.RefilledAtUtcTicks).TotalSeconds * TokensPerSecond(state.Rate);
-        return new BucketState(Math.Min(Capacity, state.Tokens + earned), now, state.Rate);
+        var tokens = state.Tokens + earned;
+
+        // A bucket that has filled up is as good as new, and starts refilling a period late again: Amazon's, full
+        // too, starts when our next request arrives, not when it leaves.
+        return tokens >= Capacity
+            ? new BucketState(Capacity, now + StartDelayTicks(state.Rate), state.Rate)
+            : new BucketState(tokens, now, state.Rate);
     }
 
     private static BucketState Take(BucketState state) => new(state.Tokens - 1, state.RefilledAtUtcTicks, state.Rate);
+
+    private BucketState SpentAt(BucketState refilled) => new(Math.Min(Capacity - 1, refilled.Tokens), refilled.RefilledAtUtcTicks, refilled.Rate);
 
     private BucketState Refund(BucketState state) => new(Math.Min(Capacity, state.Tokens + 1), state.RefilledAtUtcTicks, state.Rate);
 

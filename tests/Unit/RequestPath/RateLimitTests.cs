@@ -126,26 +126,25 @@ public sealed class RateLimitTests
 
         Assert.True(bucket.Adjust(2));
         Assert.False(bucket.Adjust(2));
-        var waiting = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
 
         // At 2/s a token takes 505 ms, and refilling resumes one such period after the change.
-        clock.Advance(TimeSpan.FromMilliseconds(1000));
-        Assert.False(waiting.IsCompleted);
-        clock.Advance(TimeSpan.FromMilliseconds(20));
-        await waiting;
+        Assert.InRange(await WaitedAsync(clock, bucket), TimeSpan.FromMilliseconds(1010), TimeSpan.FromMilliseconds(1011));
     }
 
     [Fact]
-    public async Task TheBucketNeverHoldsMoreThanItsBurstAfterIdling()
+    public async Task TheBucketNeverHoldsMoreThanItsBurstAfterIdlingAndRefillsAsIfNew()
     {
         var clock = new FakeTimeProvider();
         using var registry = new RateLimiterRegistry(clock);
         var bucket = registry.For(SpApiOperations.GetCustomerInvoices, "account");
 
+        await DrainAsync(bucket, 1);
         clock.Advance(TimeSpan.FromHours(1));
         await DrainAsync(bucket, bucket.Capacity);
 
-        Assert.False(bucket.AcquireAsync(null, CancellationToken.None).AsTask().IsCompleted);
+        // Full again, it is as good as new: Amazon's bucket, full too, starts refilling when the next request
+        // arrives, so this one starts a period (101 ms) late, and the next token comes after 202 ms, not 101.
+        Assert.InRange(await WaitedAsync(clock, bucket), TimeSpan.FromMilliseconds(202), TimeSpan.FromMilliseconds(203));
     }
 
     [Fact]
@@ -158,11 +157,26 @@ public sealed class RateLimitTests
         await DrainAsync(bucket, 1);
 
         // 1/s paced 1% slower is 1.01 s, plus 0.1 s; refilling starts one such period late.
-        var waiting = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
-        clock.Advance(TimeSpan.FromMilliseconds(2215));
-        Assert.False(waiting.IsCompleted);
-        clock.Advance(TimeSpan.FromMilliseconds(10));
-        await waiting;
+        Assert.InRange(await WaitedAsync(clock, bucket), TimeSpan.FromMilliseconds(2220), TimeSpan.FromMilliseconds(2221));
+    }
+
+    [Fact]
+    public async Task ACallerThatWakesLateSpendsItsTokenWhenItLeavesNotAtItsSlot()
+    {
+        // The waiter's timer fires a second late, as on a stalled machine. Counted from its slot, the bucket would
+        // have refilled meanwhile and sent the next call 0.11 s behind it; a burst of 1 has no token to spare for that.
+        var clock = new FakeTimeProvider();
+        var late = new LateTimers(clock) { Lateness = TimeSpan.FromSeconds(1) };
+        using var registry = new RateLimiterRegistry(late);
+        var bucket = registry.For(SpApiOperations.GetInvoicesAttributes, "account");
+        await DrainAsync(bucket, 1);
+        var first = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(3225));
+        Assert.InRange(await first, TimeSpan.FromMilliseconds(2220), TimeSpan.FromMilliseconds(2221));
+        late.Lateness = TimeSpan.Zero;
+
+        // The next call waits a whole spaced period (1.11 s), counted from when the late caller actually left.
+        Assert.InRange(await WaitedAsync(clock, bucket), TimeSpan.FromMilliseconds(1100), TimeSpan.FromMilliseconds(1111));
     }
 
     [Fact]
@@ -186,11 +200,35 @@ public sealed class RateLimitTests
         SortOrder = sortOrder,
     };
 
+    // How long a call was told to wait: the fake clock is moved well past it, and the answer doesn't depend on when
+    // the caller's continuation got to run.
+    private static async Task<TimeSpan> WaitedAsync(FakeTimeProvider clock, OperationBucket bucket)
+    {
+        var waiting = bucket.AcquireAsync(null, CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        return await waiting;
+    }
+
     private static async Task DrainAsync(OperationBucket bucket, int count)
     {
         for (var i = 0; i < count; i++)
         {
             Assert.Equal(TimeSpan.Zero, await bucket.AcquireAsync(null, CancellationToken.None));
         }
+    }
+
+    // Timers that fire late by a set amount, on the fake clock.
+    private sealed class LateTimers(FakeTimeProvider clock) : TimeProvider
+    {
+        public TimeSpan Lateness { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateTimer(callback, state, dueTime + Lateness, period);
     }
 }
