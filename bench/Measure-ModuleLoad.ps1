@@ -86,8 +86,9 @@ function New-FlatCopy([string] $Path) {
     Get-ChildItem -Path (Join-Path $copy 'bin/net8.0/lib') | Move-Item -Destination (Join-Path $copy 'bin/net8.0')
     Remove-Item -Path (Join-Path $copy 'bin/net8.0/lib')
     $loader = Join-Path $copy 'SpApi.psm1'
-    $script = (Get-Content -Raw -Path $loader) -replace '(?m)^.*PrivateLoadContext.*Initialize.*\r?\n', ''
-    if ($script -match 'PrivateLoadContext') { throw "Could not remove the load context's set-up from $loader." }
+    $script = (Get-Content -Raw -Path $loader) -replace '(?m)^.*Import-Module.*SpApi\.Loader\.dll.*\r?\n', ''
+    if ($script -match 'SpApi\.Loader\.dll') { throw "Could not remove the load context's set-up from $loader." }
+    Remove-Item -Path (Join-Path $copy 'bin/net8.0/SpApi.Loader.dll')
     Set-Content -Path $loader -Value $script -NoNewline
     $copy
 }

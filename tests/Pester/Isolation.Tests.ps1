@@ -79,7 +79,7 @@ Describe 'SpApi beside older versions of its dependencies' -Skip:(-not $isCore) 
         $result.Polly | Should -Be $case.Polly
     }
 
-    It 'puts only the cmdlet assembly into the shared context' {
+    It 'puts only the loader and the cmdlet assembly into the shared context' {
         $contexts = Invoke-InNewSession {
             param($case, $sandbox)
             Use-SpApi $case $sandbox | Out-Null
@@ -87,7 +87,7 @@ Describe 'SpApi beside older versions of its dependencies' -Skip:(-not $isCore) 
                 ForEach-Object { '{0} in {1}' -f $_.GetName().Name, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
         }
 
-        $contexts | Sort-Object | Should -Be @('Polly.Core in SpApi', 'RestSharp in SpApi', 'SpApi.Core in SpApi', 'SpApi.PowerShell in Default')
+        $contexts | Sort-Object | Should -Be @('Polly.Core in SpApi', 'RestSharp in SpApi', 'SpApi.Core in SpApi', 'SpApi.Loader in Default', 'SpApi.PowerShell in Default')
     }
 
     It 'works again after Remove-Module and Import-Module, and after Import-Module -Force, in the same session' {
