@@ -39,10 +39,10 @@ $staged = Join-Path $root 'out/SpApi'
 # Assemblies each build ships, by their path under bin/<framework>. Anything else in the publish folder stays
 # out; anything missing is an error. net8.0 ships nothing that the .NET 8 shared framework provides
 # (System.Text.Json and its kin are there), and only the cmdlet assembly sits in bin/net8.0: what is under
-# lib/ loads in the module's own AssemblyLoadContext, which SpApi.Loader sets up (docs/loading.md).
+# lib/ loads in the module's own AssemblyLoadContext (docs/loading.md).
 $allowList = @{
     'net8.0' = @(
-        'SpApi.Loader.dll', 'SpApi.PowerShell.dll', 'lib/SpApi.Core.dll', 'lib/RestSharp.dll', 'lib/Polly.Core.dll'
+        'SpApi.PowerShell.dll', 'lib/SpApi.Core.dll', 'lib/RestSharp.dll', 'lib/Polly.Core.dll'
     )
     'net472' = @(
         'SpApi.PowerShell.dll', 'SpApi.Core.dll', 'RestSharp.dll', 'Polly.Core.dll',
@@ -79,9 +79,7 @@ function Invoke-Build {
             $publish = Join-Path $root "out/publish/$framework"
             # A clean folder, so a DLL the build no longer makes cannot pass the allow-list check.
             if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
-            # PowerShell 7's build publishes the loader, which brings the cmdlet assembly and SpApi.Core with it.
-            $project = if ($framework -eq 'net8.0') { 'src/SpApi.Loader' } else { 'src/SpApi.PowerShell' }
-            Invoke-Native dotnet @('publish', (Join-Path $root $project), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
+            Invoke-Native dotnet @('publish', (Join-Path $root 'src/SpApi.PowerShell'), '-c', $Configuration, '-f', $framework, '-o', $publish, '--nologo')
             foreach ($dll in $allowList[$framework]) {
                 $source = Join-Path $publish (Split-Path -Leaf $dll)
                 if (-not (Test-Path $source)) { throw "The $framework build lacks $dll, which the module ships." }

@@ -5,12 +5,10 @@ if ($PSEdition -eq 'Core') {
     if ($PSVersionTable.PSVersion -lt [version] '7.4') {
         throw "SpApi needs PowerShell 7.4 or later, or Windows PowerShell 5.1; this is PowerShell $($PSVersionTable.PSVersion). Install PowerShell 7.4+ (https://aka.ms/powershell)."
     }
-    $assembly = "$PSScriptRoot/bin/net8.0/SpApi.PowerShell.dll"
     # SpApi.Core and its dependencies load in the module's own AssemblyLoadContext, from bin/net8.0/lib: only
-    # the cmdlet assembly enters the shared context. Importing SpApi.Loader sets the context up (its initializer
-    # runs), before the cmdlets can ask for Core. A .NET call here would do the same but cost about 20 ms more,
-    # for PowerShell's binding of a script's first .NET calls.
-    Import-Module -Name "$PSScriptRoot/bin/net8.0/SpApi.Loader.dll" -ErrorAction Stop
+    # the cmdlet assembly enters the shared context. The cmdlet assembly's ModuleInitializer sets the context up
+    # as it is imported, before any cmdlet runs (docs/loading.md).
+    $assembly = "$PSScriptRoot/bin/net8.0/SpApi.PowerShell.dll"
 }
 else {
     # Windows PowerShell 5.1 may default to TLS 1.0/1.1; SP-API needs TLS 1.2. Add it, keep what is set.

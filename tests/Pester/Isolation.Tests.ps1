@@ -79,7 +79,7 @@ Describe 'SpApi beside older versions of its dependencies' -Skip:(-not $isCore) 
         $result.Polly | Should -Be $case.Polly
     }
 
-    It 'puts only the loader and the cmdlet assembly into the shared context' {
+    It 'puts only the cmdlet assembly into the shared context' {
         $contexts = Invoke-InNewSession {
             param($case, $sandbox)
             Use-SpApi $case $sandbox | Out-Null
@@ -87,7 +87,27 @@ Describe 'SpApi beside older versions of its dependencies' -Skip:(-not $isCore) 
                 ForEach-Object { '{0} in {1}' -f $_.GetName().Name, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
         }
 
-        $contexts | Sort-Object | Should -Be @('Polly.Core in SpApi', 'RestSharp in SpApi', 'SpApi.Core in SpApi', 'SpApi.Loader in Default', 'SpApi.PowerShell in Default')
+        $contexts | Sort-Object | Should -Be @('Polly.Core in SpApi', 'RestSharp in SpApi', 'SpApi.Core in SpApi', 'SpApi.PowerShell in Default')
+    }
+
+    It 'fails with an error that names SpApi.Core, not a crash, when lib lacks it' {
+        # The resolve handler must not hand the request back and forth between the two contexts without end.
+        $result = Invoke-InNewSession {
+            param($case, $sandbox)
+            $copy = Join-Path ([System.IO.Path]::GetTempPath()) "spapi-no-core-$PID"
+            Copy-Item -Recurse -Path (Split-Path -Parent $case.Module) -Destination $copy
+            try {
+                Remove-Item -LiteralPath (Join-Path $copy 'bin/net8.0/lib/SpApi.Core.dll')
+                Import-Module (Join-Path $copy 'SpApi.psd1')
+                try { Get-SpApiConnection | Out-Null; 'no error' } catch { $_.Exception.ToString() }
+            }
+            finally {
+                Remove-Module SpApi -ErrorAction Ignore
+                Remove-Item -Recurse -Force -LiteralPath $copy -ErrorAction Ignore
+            }
+        }
+
+        $result | Should -Match "Could not load file or assembly 'SpApi\.Core"
     }
 
     It 'works again after Remove-Module and Import-Module, and after Import-Module -Force, in the same session' {

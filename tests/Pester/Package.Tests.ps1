@@ -10,7 +10,7 @@ Describe 'The package' {
         $folder = Join-Path $TestDrive 'expanded'
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         [System.IO.Compression.ZipFile]::ExtractToDirectory((Resolve-Path $package).Path, $folder)
-        foreach ($file in 'SpApi.psd1', 'SpApi.psm1', 'SpApi.Format.ps1xml', 'SpApi.Types.ps1xml', 'bin/net8.0/SpApi.Loader.dll', 'bin/net8.0/SpApi.PowerShell.dll', 'bin/net472/SpApi.PowerShell.dll', 'en-US/SpApi.PowerShell.dll-Help.xml', 'en-US/about_SpApi.help.txt', 'en-US/about_SpApi_VendorInvoices.help.txt', 'LICENSE', 'CHANGELOG.md', 'examples/vendor-invoices.csv') {
+        foreach ($file in 'SpApi.psd1', 'SpApi.psm1', 'SpApi.Format.ps1xml', 'SpApi.Types.ps1xml', 'bin/net8.0/SpApi.PowerShell.dll', 'bin/net472/SpApi.PowerShell.dll', 'en-US/SpApi.PowerShell.dll-Help.xml', 'en-US/about_SpApi.help.txt', 'en-US/about_SpApi_VendorInvoices.help.txt', 'LICENSE', 'CHANGELOG.md', 'examples/vendor-invoices.csv') {
             Test-Path (Join-Path $folder $file) | Should -BeTrue -Because "$file belongs in the package"
         }
         Get-ChildItem $folder -Recurse -Filter System.Management.Automation.dll | Should -BeNullOrEmpty

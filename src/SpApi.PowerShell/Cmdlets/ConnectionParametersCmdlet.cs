@@ -10,6 +10,10 @@ namespace SpApi.PowerShell.Cmdlets;
 /// <summary>The credential and endpoint parameters that Connect-SpApi and Save-SpApiProfile share.</summary>
 public abstract class ConnectionParametersCmdlet : SpApiCmdlet
 {
+    // Boxed: a field of one of Core's value types would make PowerShell load SpApi.Core to read the cmdlet types,
+    // before the module's load context exists (docs/loading.md, CmdletTypesTests).
+    private object? region;
+
     /// <summary>The LWA client id of the app (amzn1.application-oa2-client.…).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ClientSecret)]
     [ValidateNotNullOrEmpty]
@@ -40,7 +44,11 @@ public abstract class ConnectionParametersCmdlet : SpApiCmdlet
 
     /// <summary>The SP-API region: NA, EU or FE.</summary>
     [Parameter]
-    public SpApiRegion? Region { get; set; }
+    public SpApiRegion? Region
+    {
+        get => (SpApiRegion?)region;
+        set => region = value;
+    }
 
     /// <summary>The default marketplace id; it implies the region.</summary>
     [Parameter]

@@ -14,6 +14,10 @@ namespace SpApi.PowerShell.Cmdlets;
 [OutputType(typeof(VendorTransactionStatus))]
 public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
 {
+    // Boxed: a field of one of Core's value types would make PowerShell load SpApi.Core to read the cmdlet types,
+    // before the module's load context exists (docs/loading.md, CmdletTypesTests).
+    private object api = InvoiceApi.Vendor;
+
     private readonly List<TransactionWatch> waiting = new();
 
     /// <summary>The transaction id, from Submit-SpVendorInvoice.</summary>
@@ -23,7 +27,11 @@ public sealed class GetSpTransactionStatusCommand : TransactionCmdlet
 
     /// <summary>The API of the transaction: Vendor (getTransaction, the default) or DirectFulfillment (getTransactionStatus).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public InvoiceApi Api { get; set; } = InvoiceApi.Vendor;
+    public InvoiceApi Api
+    {
+        get => (InvoiceApi)api;
+        set => api = value;
+    }
 
     /// <summary>The invoices of the transaction, carried into the output so Amazon's errors can be matched to them.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

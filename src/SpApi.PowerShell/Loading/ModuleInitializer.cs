@@ -1,9 +1,25 @@
-#if NETFRAMEWORK
 using System.Management.Automation;
 using System.Reflection;
 
 namespace SpApi.PowerShell.Loading;
 
+#if NET
+/// <summary>
+/// PowerShell 7.4+: sets up the module's own load context (<see cref="PrivateLoadContext"/>) when PowerShell
+/// imports the cmdlets, before any of them runs and so before anything asks for SpApi.Core.
+/// </summary>
+/// <remarks>
+/// PowerShell reads the cmdlet types before it runs this, so they must load without SpApi.Core: no field of one
+/// of Core's value types (CmdletTypesTests). Done here rather than by .NET calls in SpApi.psm1, which cost
+/// Import-Module about 20 ms of PowerShell binding a script's first .NET calls (docs/benchmarks.md).
+/// </remarks>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer
+{
+    /// <inheritdoc />
+    public void OnImport() =>
+        PrivateLoadContext.Initialize(Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!, "lib"));
+}
+#else
 /// <summary>
 /// Windows PowerShell 5.1 has one load context, so the module hooks AppDomain.AssemblyResolve to serve the
 /// shims it ships whatever version is asked for. The handler answers only for an assembly the module ships,

@@ -29,7 +29,7 @@ public sealed class PrivateLoadContext : AssemblyLoadContext
     private PrivateLoadContext(string folder)
         : base("SpApi", isCollectible: false) => this.folder = folder;
 
-    /// <summary>Creates the context for the private assemblies in <paramref name="folder"/>, once per process; called by SpApi.psm1 before it imports the cmdlets.</summary>
+    /// <summary>Creates the context for the private assemblies in <paramref name="folder"/>, once per process; called by <see cref="ModuleInitializer"/> on import.</summary>
     public static void Initialize(string folder)
     {
         lock (Gate)
@@ -53,8 +53,12 @@ public sealed class PrivateLoadContext : AssemblyLoadContext
     }
 
     // The default context asks only for what the cmdlet assembly references: SpApi.Core. Every other
-    // request belongs to someone else and is left alone.
+    // request belongs to someone else and is left alone. So is SpApi.Core when lib lacks it (a damaged install,
+    // or a copy of the module laid out flat): this context would hand the request back to the default one,
+    // whose Resolving event would ask here again, without end.
     private static Assembly? ResolveCore(AssemblyLoadContext context, AssemblyName name) =>
-        string.Equals(name.Name, CoreAssemblyName, StringComparison.Ordinal) ? instance?.LoadFromAssemblyName(name) : null;
+        string.Equals(name.Name, CoreAssemblyName, StringComparison.Ordinal) && instance is { } own && DependencyResolver.Find(own.folder, name.FullName) is not null
+            ? own.LoadFromAssemblyName(name)
+            : null;
 }
 #endif

@@ -27,11 +27,11 @@ public sealed class ShippedAssemblyTests
         Assert.DoesNotContain("System.Management.Automation.dll", AllowList(framework), StringComparer.OrdinalIgnoreCase);
 
     [Fact]
-    public void OnlyTheLoaderAndTheCmdletAssemblySitBesideTheRootOfTheNet8Build()
+    public void OnlyTheCmdletAssemblySitsBesideTheRootOfTheNet8Build()
     {
         // Everything else is under lib/, which only the module's own load context reads.
         var paths = AllowListPaths("net8.0");
-        Assert.Equal(new[] { "SpApi.Loader.dll", "SpApi.PowerShell.dll" }, paths.Where(p => !p.StartsWith("lib/", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "SpApi.PowerShell.dll" }, paths.Where(p => !p.StartsWith("lib/", StringComparison.Ordinal)));
         Assert.Contains("lib/SpApi.Core.dll", paths);
     }
 
@@ -43,15 +43,6 @@ public sealed class ShippedAssemblyTests
         var references = typeof(SpApi.PowerShell.Loading.PrivateLoadContext).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
         Assert.Contains("SpApi.Core", references);
         Assert.DoesNotContain(references, name => name is "RestSharp" or "Polly.Core");
-    }
-
-    [Fact]
-    public void TheLoaderReferencesTheCmdletAssemblyButNotCore()
-    {
-        // Run before the context exists, the loader must not make the default context look for SpApi.Core.
-        var references = typeof(SpApi.Loader.ModuleLoader).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
-        Assert.Contains("SpApi.PowerShell", references);
-        Assert.DoesNotContain(references, name => name is "SpApi.Core" or "RestSharp" or "Polly.Core");
     }
 
     [Fact]
