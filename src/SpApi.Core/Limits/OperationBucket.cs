@@ -55,10 +55,12 @@ internal sealed class OperationBucket
         // The time is read under the store's lock. Read before it, it may be stale once another caller lets go, and a
         // time before the bucket's last refill is taken for a wall clock set back, which moves the refill earlier.
         long now = 0;
+        long started = 0;
         var taken = store.Update(
             current =>
             {
                 now = Now();
+                started = time.GetTimestamp();
                 return Take(Refilled(current, now));
             },
             log);
@@ -73,15 +75,15 @@ internal sealed class OperationBucket
             SpApiLogLevel.Verbose, SpApiLogKind.RateLimitWait, Operation.Name,
             $"waiting for the rate limit ({taken.Rate:0.####}/s, burst {Operation.Burst}); about {wait.TotalSeconds:0.###} s")
         { Delay = wait });
-        var due = now + wait.Ticks;
-        long woke;
+        TimeSpan waited;
         try
         {
-            // Task.Delay drops the part of a millisecond, and the system's timers tick coarsely, so a wait can end a
-            // little early: what is left of it is waited out, in whole milliseconds (a shorter delay is none at all).
-            while ((woke = Now()) < due)
+            // Timed on the monotonic clock, which a wall clock set while waiting does not move. Task.Delay drops the
+            // part of a millisecond and the system's timers tick coarsely, so a wait can end a little early: what is
+            // left of it is waited out, in whole milliseconds (a shorter delay is none at all).
+            while ((waited = time.GetElapsedTime(started)) < wait)
             {
-                var rest = TimeSpan.FromMilliseconds(Math.Ceiling((due - woke) / (double)TimeSpan.TicksPerMillisecond));
+                var rest = TimeSpan.FromMilliseconds(Math.Ceiling((wait - waited).TotalMilliseconds));
                 await Polyfills.TimeProviderDelay.Delay(time, rest, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -93,12 +95,12 @@ internal sealed class OperationBucket
         }
 
         // A caller that wakes late (a busy machine, a starved thread pool, a laptop that slept) leaves after the slot
-        // it took, and its token is spent when it leaves: the bucket can be no fuller than one short of full then.
-        // Otherwise the next call goes at once, right behind it, and a bucket with no token in reserve (a burst of 1)
-        // is throttled.
-        if (woke > due)
+        // it took, and its token is spent when it leaves: it gives back the slot it missed and takes the one of now,
+        // so the bucket is at most one short of full. Otherwise the next call goes at once, right behind it, and a
+        // bucket with no token in reserve (a burst of 1) is throttled.
+        if (waited > wait)
         {
-            store.Update(current => SpentAt(Refilled(current, Now())), log);
+            store.Update(current => Take(Refund(Refilled(current, Now()))), log);
         }
 
         return wait;
@@ -160,8 +162,6 @@ internal sealed class OperationBucket
     }
 
     private static BucketState Take(BucketState state) => new(state.Tokens - 1, state.RefilledAtUtcTicks, state.Rate);
-
-    private BucketState SpentAt(BucketState refilled) => new(Math.Min(Capacity - 1, refilled.Tokens), refilled.RefilledAtUtcTicks, refilled.Rate);
 
     private BucketState Refund(BucketState state) => new(Math.Min(Capacity, state.Tokens + 1), state.RefilledAtUtcTicks, state.Rate);
 

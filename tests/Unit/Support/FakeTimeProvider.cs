@@ -38,6 +38,17 @@ public sealed class FakeTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// The wait a rate-limit bucket gave <paramref name="acquiring"/>, after moving the clock well past it. The
+    /// answer is the one the call was given, so it doesn't depend on when the caller's continuation got to run.
+    /// </summary>
+    public async Task<TimeSpan> WaitedAsync(ValueTask<TimeSpan> acquiring)
+    {
+        var task = acquiring.AsTask();
+        Advance(TimeSpan.FromSeconds(5));
+        return await task;
+    }
+
     /// <summary>Moves the clock forward, firing each timer as its due time passes, in order.</summary>
     public void Advance(TimeSpan by)
     {
