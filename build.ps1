@@ -169,7 +169,11 @@ function Invoke-Test {
     }
 
     Write-Host ''
-    foreach ($run in $runs) { Write-Host "$($run.Label): $($run.Passed) passed, $($run.Failed) failed, $($run.Skipped) skipped" }
+    foreach ($run in $runs) {
+        Write-Host "$($run.Label): $($run.Passed) passed, $($run.Failed) failed, $($run.Skipped) skipped"
+        # The names again here, since a CI log may keep only its tail.
+        foreach ($name in $run.FailedTests) { Write-Host "  failed: $name" }
+    }
     $passed = ($runs | Measure-Object -Property Passed -Sum).Sum
     $failed = ($runs | Measure-Object -Property Failed -Sum).Sum
     # The closing line CI reads: every suite together.
@@ -183,17 +187,18 @@ function Invoke-UnitTest {
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
     & dotnet test (Join-Path $root 'SpApi.slnx') -c $Configuration --nologo --blame-hang-timeout 120s --logger trx --results-directory $results | Out-Host
     $exitCode = $LASTEXITCODE
-    $passed = 0; $failed = 0; $skipped = 0
+    $passed = 0; $failed = 0; $skipped = 0; $names = @()
     foreach ($trx in Get-ChildItem -Path $results -Filter *.trx -ErrorAction Ignore) {
         [xml] $report = Get-Content -Raw -Path $trx.FullName
         $counters = $report.TestRun.ResultSummary.Counters
         $passed += [int] $counters.passed
         $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
         $skipped += [int] $counters.notExecuted
+        $names += @($report.TestRun.Results.UnitTestResult | Where-Object outcome -NotIn 'Passed', 'NotExecuted' | ForEach-Object testName)
     }
     # A build error or a crashed test host fails the run even when no TRX counted a failure.
     if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 }
-    [pscustomobject]@{ Label = 'xUnit'; Passed = $passed; Failed = $failed; Skipped = $skipped }
+    [pscustomobject]@{ Label = 'xUnit'; Passed = $passed; Failed = $failed; Skipped = $skipped; FailedTests = $names }
 }
 
 function Invoke-PesterSuite {
@@ -210,8 +215,8 @@ function Invoke-PesterSuite {
         $output = @()
     }
     $counts = @($output | Where-Object { $_.PSObject.Properties['Failed'] }) | Select-Object -Last 1
-    if (-not $counts) { return [pscustomobject]@{ Label = $Label; Passed = 0; Failed = 1; Skipped = 0 } }
-    [pscustomobject]@{ Label = $Label; Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
+    if (-not $counts) { return [pscustomobject]@{ Label = $Label; Passed = 0; Failed = 1; Skipped = 0; FailedTests = @('the suite did not report') } }
+    [pscustomobject]@{ Label = $Label; Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped; FailedTests = @($counts.FailedTests) }
 }
 
 function Get-PackagePath {

@@ -65,4 +65,5 @@ finally {
 $failedBlocks = @($result.FailedBlocks | Where-Object { -not @($_.Tests | Where-Object Result -EQ 'Failed') }).Count
 $failed = $result.FailedCount + $result.FailedContainersCount + $failedBlocks
 Write-Host "$Label`: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount) skipped"
-[pscustomobject]@{ Label = $Label; Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount }
+$failedTests = @($result.Failed | ForEach-Object ExpandedPath) + @($result.FailedContainers | ForEach-Object { "$($_.Item)" })
+[pscustomobject]@{ Label = $Label; Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount; FailedTests = $failedTests }

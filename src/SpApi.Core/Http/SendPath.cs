@@ -1,6 +1,7 @@
 using System.Net;
 using Polly.Timeout;
 using RestSharp;
+using SpApi.Core.Limits;
 using SpApi.Core.Security;
 
 namespace SpApi.Core.Http;
@@ -8,7 +9,8 @@ namespace SpApi.Core.Http;
 /// <summary>
 /// The one send path of a connection: every request the module makes (SP-API calls, the LWA token exchange,
 /// document downloads) is created here and leaves through it, in one order: the rate-limit wait, then the
-/// token (taken at that moment, and again for each retry), then the request within the per-attempt timeout
+/// token (taken at that moment, and again for each retry), then the request within the per-attempt timeout (its
+/// answer, or failure, counted by the bucket as it comes back)
 /// through <see cref="SendPathHandler"/> (User-Agent, header checks, log, body limit), with the retries of
 /// <see cref="RetryPipelines"/> around it all and <see cref="ErrorMapper"/> turning what failed into an exception.
 /// No redirect is followed, except a download's to https (a pre-signed URL carries no token).
@@ -39,19 +41,20 @@ internal sealed class SendPath : IDisposable
     }
 
     /// <summary>
-    /// Sends an SP-API request: waits with <paramref name="waitForRateLimit"/>, then takes the token with
-    /// <paramref name="takeToken"/>, for each attempt. Returns the buffered response (success or not) and the token it carried.
+    /// Sends an SP-API request: waits for <paramref name="bucket"/>, then takes the token with
+    /// <paramref name="takeToken"/>, for each attempt, and tells the bucket when the attempt's answer is in.
+    /// Returns the buffered response (success or not) and the token it carried.
     /// </summary>
     public async Task<(RawResponse Response, SpApiSecret Token)> SendAsync(
         SpApiRequest request,
         Uri uri,
-        Func<CancellationToken, Task> waitForRateLimit,
+        OperationBucket bucket,
         Func<CancellationToken, Task<SpApiSecret>> takeToken,
         CancellationToken cancellationToken)
     {
         var operation = request.Operation;
         SpApiSecret? carried = null;
-        var response = await RunAsync(operation.Name, uri, operation.IsIdempotent, waitForRateLimit, async ct =>
+        var response = await RunAsync(operation.Name, uri, operation.IsIdempotent, async ct => await bucket.AcquireAsync(options.Log, ct).ConfigureAwait(false), async ct =>
         {
             carried = await takeToken(ct).ConfigureAwait(false);
             using var message = new HttpRequestMessage(operation.Method, uri);
@@ -64,13 +67,21 @@ internal sealed class SendPath : IDisposable
             }
 
             SendTags.Tag(message, operation.Name, options.MaxResponseBytes, request.ShownQuery());
-            return await pipelines.WithinTimeoutAsync(
-                async t =>
-                {
-                    using var sent = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, t).ConfigureAwait(false);
-                    return await BufferAsync(sent, options.MaxResponseBytes, t).ConfigureAwait(false);
-                },
-                ct).ConfigureAwait(false);
+            try
+            {
+                return await pipelines.WithinTimeoutAsync(
+                    async t =>
+                    {
+                        using var sent = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, t).ConfigureAwait(false);
+                        return await BufferAsync(sent, options.MaxResponseBytes, t).ConfigureAwait(false);
+                    },
+                    ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Whatever came back, the request left and Amazon may have counted it as late as now.
+                bucket.Answered(options.Log);
+            }
         }, cancellationToken).ConfigureAwait(false);
         return (response, carried!);
     }

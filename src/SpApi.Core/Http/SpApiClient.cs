@@ -97,7 +97,7 @@ public sealed class SpApiClient : IDisposable
             var (response, token) = await send.SendAsync(
                 request,
                 uri,
-                async ct => await bucket.AcquireAsync(options.Log, ct).ConfigureAwait(false),
+                bucket,
                 ct => operation.Restricted ? rdt.GetAsync(operation, ct) : lwa.GetAsync(ct),
                 cancellationToken).ConfigureAwait(false);
             AdjustRate(bucket, response);

@@ -61,7 +61,7 @@ internal sealed class OperationBucket
             {
                 now = Now();
                 started = time.GetTimestamp();
-                return Take(Refilled(current, now));
+                return Take(AsNewIfFull(Refilled(current, now), now));
             },
             log);
         Rate = taken.Rate;
@@ -75,13 +75,12 @@ internal sealed class OperationBucket
             SpApiLogLevel.Verbose, SpApiLogKind.RateLimitWait, Operation.Name,
             $"waiting for the rate limit ({taken.Rate:0.####}/s, burst {Operation.Burst}); about {wait.TotalSeconds:0.###} s")
         { Delay = wait });
-        TimeSpan waited;
         try
         {
             // Timed on the monotonic clock, which a wall clock set while waiting does not move. Task.Delay drops the
             // part of a millisecond and the system's timers tick coarsely, so a wait can end a little early: what is
             // left of it is waited out, in whole milliseconds (a shorter delay is none at all).
-            while ((waited = time.GetElapsedTime(started)) < wait)
+            for (TimeSpan waited; (waited = time.GetElapsedTime(started)) < wait;)
             {
                 var rest = TimeSpan.FromMilliseconds(Math.Ceiling((wait - waited).TotalMilliseconds));
                 await Polyfills.TimeProviderDelay.Delay(time, rest, cancellationToken).ConfigureAwait(false);
@@ -94,17 +93,22 @@ internal sealed class OperationBucket
             throw;
         }
 
-        // A caller that wakes late (a busy machine, a starved thread pool, a laptop that slept) leaves after the slot
-        // it took, and its token is spent when it leaves: it gives back the slot it missed and takes the one of now,
-        // so the bucket is at most one short of full. Otherwise the next call goes at once, right behind it, and a
-        // bucket with no token in reserve (a burst of 1) is throttled.
-        if (waited > wait)
-        {
-            store.Update(current => Take(Refund(Refilled(current, Now()))), log);
-        }
-
         return wait;
     }
+
+    /// <summary>
+    /// Counts a call that was sent as made no earlier than now, when its answer (or its failure) has come back:
+    /// Amazon counted it at some moment between its slot and now, and now is the only moment sure not to be too early.
+    /// </summary>
+    /// <remarks>
+    /// This moves the bucket only when it would otherwise be full, that is when the call left or arrived so late
+    /// (a caller that woke late, a stalled thread pool, a slow network or server) that the bucket refilled meanwhile.
+    /// The call then gives back the slot it took and takes the one of now, so the bucket is one short of full. Without
+    /// this the next call would go at once, right behind one that Amazon may have just counted, and a bucket with no
+    /// token in reserve (a burst of 1) would be throttled. Calls made one after the other never need more margin than
+    /// that, however late each one arrives.
+    /// </remarks>
+    public void Answered(ISpApiLog? log) => store.Update(current => Take(Refund(Refilled(current, Now()))), log);
 
     /// <summary>Applies the rate the server reported, if it differs from the one in force; the change is shared with the store.</summary>
     public bool Adjust(double rate, ISpApiLog? log = null)
@@ -152,14 +156,13 @@ internal sealed class OperationBucket
         }
 
         var earned = TimeSpan.FromTicks(now - state.RefilledAtUtcTicks).TotalSeconds * TokensPerSecond(state.Rate);
-        var tokens = state.Tokens + earned;
-
-        // A bucket that has filled up is as good as new, and starts refilling a period late again: Amazon's, full
-        // too, starts when our next request arrives, not when it leaves.
-        return tokens >= Capacity
-            ? new BucketState(Capacity, now + StartDelayTicks(state.Rate), state.Rate)
-            : new BucketState(tokens, now, state.Rate);
+        return new BucketState(Math.Min(Capacity, state.Tokens + earned), now, state.Rate);
     }
+
+    // A bucket that is full when a call comes is as good as new, and starts refilling a period late again: Amazon's,
+    // full too, starts when this request arrives, not when it leaves.
+    private BucketState AsNewIfFull(BucketState state, long now) =>
+        state.Tokens >= Capacity ? new BucketState(Capacity, now + StartDelayTicks(state.Rate), state.Rate) : state;
 
     private static BucketState Take(BucketState state) => new(state.Tokens - 1, state.RefilledAtUtcTicks, state.Rate);
 

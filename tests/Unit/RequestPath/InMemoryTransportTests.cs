@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using SpApi.Core.Auth;
+using SpApi.Core.Diagnostics;
 using SpApi.Core.Files;
 using SpApi.Core.Http;
 using SpApi.Core.Limits;
@@ -100,9 +101,45 @@ public sealed class InMemoryTransportTests
         Assert.Equal(1, calls);
     }
 
-    private static SpApiClient Client(FakeTransport transport, FakeTimeProvider clock, TimeSpan? requestTimeout = null) =>
+    [Fact]
+    public async Task EachAttemptIsCountedByTheBucketWhenItsAnswerComesBack()
+    {
+        // getInvoicesAttributes has a burst of 1. Its first answer takes 3 s on the clock, more than a period: the
+        // next call must still wait a whole period (1.11 s) from that answer, since Amazon may have counted the
+        // first call just before it answered.
+        var clock = new FakeTimeProvider();
+        var calls = 0;
+        var transport = new FakeTransport(request =>
+        {
+            if (request.RequestUri!.AbsolutePath == "/auth/o2/token")
+            {
+                return Json("{\"access_token\":\"Atza|memory\",\"expires_in\":3600}");
+            }
+
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                clock.Advance(TimeSpan.FromSeconds(3));
+            }
+
+            return Json("{}");
+        });
+        var log = new CapturingLog();
+        using var client = Client(transport, clock, log: log);
+        await client.SendRawAsync(new SpApiRequest(SpApiOperations.GetInvoicesAttributes), CancellationToken.None).Within();
+
+        var second = client.SendRawAsync(new SpApiRequest(SpApiOperations.GetInvoicesAttributes), CancellationToken.None);
+        var wait = await log.WhenLogged(e => e.Kind == SpApiLogKind.RateLimitWait).Within();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await second.Within();
+
+        Assert.InRange(wait.Delay!.Value, TimeSpan.FromMilliseconds(1110), TimeSpan.FromMilliseconds(1111));
+        Assert.Equal(2, calls);
+    }
+
+    private static SpApiClient Client(FakeTransport transport, FakeTimeProvider clock, TimeSpan? requestTimeout = null, CapturingLog? log = null) =>
         new(new SpApiClientOptions(SandboxHarness.Credentials(), Endpoint, new Uri("https://api.amazon.example/auth/o2/token"))
         {
+            Log = log,
             Transport = transport,
             TimeProvider = clock,
             RateLimiters = new RateLimiterRegistry(clock),

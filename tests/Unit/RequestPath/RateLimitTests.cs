@@ -161,7 +161,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task ACallerThatWakesLateSpendsItsTokenWhenItLeavesNotAtItsSlot()
+    public async Task ACallerThatWakesLateIsCountedWhenItsAnswerComesBackNotAtItsSlot()
     {
         // The waiter's timer fires a second late, as on a stalled machine. Counted from its slot, the bucket would
         // have refilled meanwhile and sent the next call 0.11 s behind it; a burst of 1 has no token to spare for that.
@@ -174,9 +174,40 @@ public sealed class RateLimitTests
         clock.Advance(TimeSpan.FromMilliseconds(3225));
         Assert.InRange(await first, TimeSpan.FromMilliseconds(2220), TimeSpan.FromMilliseconds(2221));
         late.Lateness = TimeSpan.Zero;
+        bucket.Answered(null);
 
-        // The next call waits a whole spaced period (1.11 s), counted from when the late caller actually left.
+        // The next call waits a whole spaced period (1.11 s), counted from when the late caller's answer came back.
         Assert.InRange(await clock.WaitedAsync(bucket.AcquireAsync(null, CancellationToken.None)), TimeSpan.FromMilliseconds(1100), TimeSpan.FromMilliseconds(1111));
+    }
+
+    [Fact]
+    public async Task ACallWhoseAnswerTakesLongerThanAPeriodIsCountedFromItsAnswer()
+    {
+        // A call left on time but its answer took 3 s (a slow network or server): Amazon may have counted it at
+        // any moment of those 3 s, so the next call waits a period from the answer, not none at all.
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+        var bucket = registry.For(SpApiOperations.GetInvoicesAttributes, "account");
+        await DrainAsync(bucket, 1);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        bucket.Answered(null);
+
+        Assert.InRange(await clock.WaitedAsync(bucket.AcquireAsync(null, CancellationToken.None)), TimeSpan.FromMilliseconds(1110), TimeSpan.FromMilliseconds(1111));
+    }
+
+    [Fact]
+    public async Task AnAnswerInsideItsPeriodLeavesTheBucketAsItWas()
+    {
+        // Calls one after the other at the bucket's pace: an answer that comes before the bucket refills changes nothing.
+        var clock = new FakeTimeProvider();
+        using var registry = new RateLimiterRegistry(clock);
+        var bucket = registry.For(SpApiOperations.GetCustomerInvoices, "account");
+        await DrainAsync(bucket, bucket.Capacity);
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+        bucket.Answered(null);
+
+        // As without the answer: the start delay (101 ms) less the 50 ms gone, and one period (101 ms).
+        Assert.InRange(await clock.WaitedAsync(bucket.AcquireAsync(null, CancellationToken.None)), TimeSpan.FromMilliseconds(152), TimeSpan.FromMilliseconds(153));
     }
 
     [Fact]
