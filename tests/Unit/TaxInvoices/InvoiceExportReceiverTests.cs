@@ -217,6 +217,24 @@ public sealed class InvoiceExportReceiverTests : IDisposable
         Assert.Equal(0, sandbox.Counters.Throttled);
     }
 
+    [Fact]
+    public async Task ADocumentRequestAmazonCountsLateDoesNotGetTheNextOneThrottled()
+    {
+        // The first URL request reaches the server's bucket 300 ms after it left (a slow network), more than the
+        // client's spacing of a burst of 1 (160 ms at this scale). The next one must still wait a period after it.
+        await using var sandbox = await StartAsync(o => o.InvoicesPerDocument = 2);
+        sandbox.State.Faults.SlowDelay = TimeSpan.FromMilliseconds(300);
+        sandbox.State.Faults.Inject(FaultKind.Slow, 1, "getInvoicesDocument");
+        var api = new TaxInvoicesApi(sandbox.Client());
+        var exportId = await api.CreateInvoicesExportAsync(new ExportInvoicesRequest { MarketplaceId = Brazil, DateStart = End.AddDays(-1), DateEnd = End }, CancellationToken.None);
+
+        var files = await ReceiveAsync(api, exportId, new FakeTimeProvider());
+
+        Assert.Equal(4, files.Count);
+        Assert.Equal(2, sandbox.Counters.RequestsFor("getInvoicesDocument"));
+        Assert.Equal(0, sandbox.Counters.Throttled);
+    }
+
     private Task<List<string>> ReceiveAsync(TaxInvoicesApi api, string exportId, TimeProvider clock) =>
         ReceiveAsync(api, exportId, clock, new InvoiceExportReceiveOptions { Folder = folder });
 
