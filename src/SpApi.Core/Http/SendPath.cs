@@ -9,9 +9,9 @@ namespace SpApi.Core.Http;
 /// <summary>
 /// The one send path of a connection: every request the module makes (SP-API calls, the LWA token exchange,
 /// document downloads) is created here and leaves through it, in one order: the rate-limit wait, then the
-/// token (taken at that moment, and again for each retry), then the request within the per-attempt timeout (its
-/// answer, or failure, counted by the bucket as it comes back)
-/// through <see cref="SendPathHandler"/> (User-Agent, header checks, log, body limit), with the retries of
+/// token (taken at that moment, and again for each retry), then the request within the per-attempt timeout
+/// through <see cref="SendPathHandler"/> (User-Agent, header checks, log, body limit), then the bucket's count of
+/// its answer or failure (<see cref="OperationBucket.Answered"/>), with the retries of
 /// <see cref="RetryPipelines"/> around it all and <see cref="ErrorMapper"/> turning what failed into an exception.
 /// No redirect is followed, except a download's to https (a pre-signed URL carries no token).
 /// </summary>
