@@ -54,7 +54,8 @@ internal sealed class SendPath : IDisposable
     {
         var operation = request.Operation;
         SpApiSecret? carried = null;
-        var response = await RunAsync(operation.Name, uri, operation.IsIdempotent, async ct => await bucket.AcquireAsync(options.Log, ct).ConfigureAwait(false), async ct =>
+        var waitForRateLimit = (CancellationToken ct) => bucket.AcquireAsync(options.Log, ct).AsTask();
+        var response = await RunAsync(operation.Name, uri, operation.IsIdempotent, waitForRateLimit, async ct =>
         {
             carried = await takeToken(ct).ConfigureAwait(false);
             using var message = new HttpRequestMessage(operation.Method, uri);

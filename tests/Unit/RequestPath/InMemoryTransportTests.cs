@@ -101,12 +101,14 @@ public sealed class InMemoryTransportTests
         Assert.Equal(1, calls);
     }
 
-    [Fact]
-    public async Task EachAttemptIsCountedByTheBucketWhenItsAnswerComesBack()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EachAttemptIsCountedByTheBucketWhenItsAnswerComesBack(bool firstFails)
     {
-        // getInvoicesAttributes has a burst of 1. Its first answer takes 3 s on the clock, more than a period: the
-        // next call must still wait a whole period (1.11 s) from that answer, since Amazon may have counted the
-        // first call just before it answered.
+        // getInvoicesAttributes has a burst of 1. Its first answer takes 3 s on the clock, more than a period, and
+        // may be a dropped connection: the next attempt (another call, or the retry) must still wait a whole period
+        // (1.11 s) from it, since Amazon may have counted the first just before it answered.
         var clock = new FakeTimeProvider();
         var calls = 0;
         var transport = new FakeTransport(request =>
@@ -119,18 +121,26 @@ public sealed class InMemoryTransportTests
             if (Interlocked.Increment(ref calls) == 1)
             {
                 clock.Advance(TimeSpan.FromSeconds(3));
+                if (firstFails)
+                {
+                    throw new HttpRequestException("The connection was reset.");
+                }
             }
 
             return Json("{}");
         });
         var log = new CapturingLog();
         using var client = Client(transport, clock, log: log);
-        await client.SendRawAsync(new SpApiRequest(SpApiOperations.GetInvoicesAttributes), CancellationToken.None).Within();
+        var call = client.SendRawAsync(new SpApiRequest(SpApiOperations.GetInvoicesAttributes), CancellationToken.None);
+        if (!firstFails)
+        {
+            await call.Within();
+            call = client.SendRawAsync(new SpApiRequest(SpApiOperations.GetInvoicesAttributes), CancellationToken.None);
+        }
 
-        var second = client.SendRawAsync(new SpApiRequest(SpApiOperations.GetInvoicesAttributes), CancellationToken.None);
         var wait = await log.WhenLogged(e => e.Kind == SpApiLogKind.RateLimitWait).Within();
         clock.Advance(TimeSpan.FromSeconds(2));
-        await second.Within();
+        await call.Within();
 
         Assert.InRange(wait.Delay!.Value, TimeSpan.FromMilliseconds(1110), TimeSpan.FromMilliseconds(1111));
         Assert.Equal(2, calls);
